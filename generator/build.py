@@ -1,0 +1,208 @@
+"""The orchestrator: gather everything, run the stages in order, then write.
+
+load -> validate -> check privacy -> resolve links -> render -> write. The stages
+are pure functions; disk reads happen in `gather`, disk writes in `publish`, and
+nothing is written unless every stage succeeded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import load, privacy, render, resolve, search_index, validate, write
+from .privacy_sources import read_private_names
+from .problems import ContentError, Problem, errors_only
+
+ASSETS = Path(__file__).parent / "assets"
+
+
+@dataclass
+class Inputs:
+    """Everything the stages read, gathered from disk before any stage runs."""
+
+    sources: list[load.Source]
+    handwritten: dict[str, str]
+    private_names: list[str]
+    privacy_cache: dict[str, privacy.Annotations]
+    today: dt.date
+
+
+@dataclass
+class Generated:
+    pages: dict[str, str]
+    problems: list[Problem]
+    allowances: list[privacy.Allowance]
+    site: resolve.Site | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a build reads and writes, for the public site or the drafts preview."""
+
+    root: Path
+    concepten: bool = False
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "build" / ("concepten-docs" if self.concepten else "docs")
+
+    @property
+    def site(self) -> Path:
+        return self.root / ("site-concepten" if self.concepten else "site")
+
+    @property
+    def cache(self) -> Path:
+        return self.root / "build" / "privacy-cache.json"
+
+
+# ---------------------------------------------------------------- gather (reads)
+
+
+def gather(root: Path, today: dt.date | None = None) -> Inputs:
+    handwritten = _read_tree(root / "docs")
+    handwritten.update({f"assets/{k}": v for k, v in _read_tree(ASSETS).items()})
+    return Inputs(
+        sources=load.read_sources(root),
+        handwritten=handwritten,
+        private_names=read_private_names(root),
+        privacy_cache=_read_cache(Layout(root).cache),
+        today=today or dt.date.today(),
+    )
+
+
+def _read_tree(base: Path) -> dict[str, str]:
+    if not base.is_dir():
+        return {}
+    return {p.relative_to(base).as_posix(): p.read_text("utf-8") for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: [tuple(a) for a in v] for k, v in raw.items()}  # type: ignore[misc]
+
+
+# ---------------------------------------------------------------- the stages (pure)
+
+
+def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Generated:
+    timings: dict[str, float] = {}
+    with _timed(timings, "laden"):
+        documents, problems = load.parse_sources(inputs.sources)
+    with _timed(timings, "valideren"):
+        content, found = validate.validate(documents, inputs.today)
+        problems += found
+    included = [i for i in content.items if concepten or i.gepubliceerd]
+    with _timed(timings, "privacy"):
+        found, allowances = privacy.scan(content, included, tagger, inputs.private_names)
+        problems += found
+    with _timed(timings, "koppelen"):
+        site, found = resolve.resolve(content, included, concepten)
+        problems += found
+    with _timed(timings, "renderen"):
+        pages, found = render.render(site, inputs.handwritten)
+        problems += found
+    return Generated(pages, problems, allowances, site, timings)
+
+
+@contextmanager
+def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    yield
+    timings[stage] = time.perf_counter() - start
+
+
+# ---------------------------------------------------------------- publish (writes)
+
+
+def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print) -> Generated:
+    layout = Layout(root, concepten)
+    inputs = gather(root)
+    tagger = privacy.DeduceTagger(inputs.privacy_cache)
+    generated = generate(inputs, concepten, tagger)
+    if errors_only(generated.problems):
+        raise ContentError(generated.problems)
+    progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
+    with _timed(generated.timings, "schrijven"):
+        report = write.write_pages(generated.pages, layout.docs)
+        _write_cache(layout.cache, tagger.cache)
+    progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
+             f"{len(report.removed)} verwijderd.")
+    with _timed(generated.timings, "mkdocs"):
+        run_mkdocs(root, layout)
+    return generated
+
+
+def _write_cache(path: Path, cache: dict[str, privacy.Annotations]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(cache, sort_keys=True, separators=(",", ":"))
+    if not path.is_file() or path.read_text("utf-8") != text:
+        path.write_text(text, "utf-8")
+
+
+def run_mkdocs(root: Path, layout: Layout) -> None:
+    """Build the site into a fresh folder, post-process it, then swap it in."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _set_source_date_epoch(root)
+    fresh = layout.site.with_name(layout.site.name + ".nieuw")
+    if fresh.exists():
+        shutil.rmtree(fresh)
+    _mkdocs_logging()
+    try:
+        config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
+                             site_dir=str(fresh), strict=True)
+        mkdocs_build(config)
+        finish_site(fresh)
+    except (MkDocsException, SystemExit) as err:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise ContentError([Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
+                                    "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")])
+    write.swap_in(fresh, layout.site)
+
+
+def finish_site(site: Path) -> None:
+    """Post-build steps that belong to us, not to a MkDocs plugin."""
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(search_index.rewrite(index.read_text("utf-8")), "utf-8")
+
+
+def _set_source_date_epoch(root: Path) -> None:
+    """Dates in the output come from the last commit, not the clock, so builds are reproducible."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return
+    try:
+        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
+                               text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        stamp = ""
+    os.environ["SOURCE_DATE_EPOCH"] = stamp or "1700000000"
+
+
+def _mkdocs_logging() -> None:
+    import logging
+
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "_kennisbank", False) for h in logger.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+        handler.setLevel(logging.WARNING)
+        handler._kennisbank = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+        logger.propagate = False

@@ -1,0 +1,136 @@
+"""The `kennisbank` command: build, check, serve and nieuw."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .problems import ContentError, format_report
+
+STAGE_NAMES = ("laden", "valideren", "privacy", "koppelen", "renderen", "schrijven", "mkdocs")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    root = Path(args.map).resolve()
+    try:
+        return int(args.run(root, args))
+    except ContentError as err:
+        print(format_report(err.problems), file=sys.stderr)
+        print("De site is niet bijgewerkt; de vorige versie staat er nog.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # noqa: BLE001 - editors get a sentence, developers can ask for the traceback
+        if os.environ.get("KENNISBANK_DEBUG"):
+            raise
+        print(f"Interne fout: {type(err).__name__}: {err}\n"
+              "Dit ligt niet aan de inhoud. Meld het bij de ontwikkelaars; met KENNISBANK_DEBUG=1 "
+              "zie je de technische details.", file=sys.stderr)
+        return 3
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kennisbank", description="Bouw en controleer de Kennisbank Tussenruimte.")
+    parser.add_argument("--map", default=".", help="map van de kennisbank (standaard: de huidige map)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
+
+    build = commands.add_parser("build", help="controleer de inhoud en bouw de site in site/")
+    build.add_argument("--concepten", action="store_true",
+                       help="bouw een voorvertoning met concepten in site-concepten/ (nooit openbaar)")
+    build.set_defaults(run=_build)
+
+    check = commands.add_parser("check", help="controleer alleen de inhoud, schrijf niets")
+    check.add_argument("--concepten", action="store_true", help="controleer ook de concepten")
+    check.set_defaults(run=_check)
+
+    serve = commands.add_parser("serve", help="voorvertoning die meeverandert terwijl je schrijft")
+    serve.add_argument("--concepten", action="store_true", help="toon ook concepten, met een banner")
+    serve.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
+    serve.set_defaults(run=_serve)
+
+    nieuw = commands.add_parser("nieuw", help="maak een nieuw item met alle velden")
+    nieuw.add_argument("soort", choices=("casus", "stelling", "verslag", "onderzoek", "les"))
+    nieuw.add_argument("titel")
+    nieuw.set_defaults(run=_nieuw)
+    return parser
+
+
+def _refuse_drafts_when_publishing(concepten: bool) -> None:
+    if concepten and os.environ.get("KENNISBANK_PUBLICATIE"):
+        from .problems import Problem
+
+        raise ContentError([Problem("KENNISBANK_PUBLICATIE", 0, "",
+                                    "een publicatiebouw kan geen concepten bevatten.",
+                                    "Laat --concepten weg; concepten bekijk je alleen lokaal.")])
+
+
+def _build(root: Path, args: argparse.Namespace) -> int:
+    from .build import build
+
+    _refuse_drafts_when_publishing(args.concepten)
+    start = time.perf_counter()
+    generated = build(root, concepten=args.concepten)
+    _print_warnings(generated.problems)
+    target = "site-concepten/" if args.concepten else "site/"
+    print(f"Klaar: de site staat in {target} ({time.perf_counter() - start:.1f} s).")
+    print(_timings_line(generated.timings))
+    return 0
+
+
+def _check(root: Path, args: argparse.Namespace) -> int:
+    from .build import Layout, _write_cache, gather, generate
+    from .privacy import DeduceTagger
+    from .problems import errors_only
+
+    inputs = gather(root)
+    tagger = DeduceTagger(inputs.privacy_cache)
+    generated = generate(inputs, args.concepten, tagger)
+    _write_cache(Layout(root).cache, tagger.cache)
+    if generated.allowances:
+        print("Privacy-uitzonderingen:")
+        for a in generated.allowances:
+            gebruikt = "" if a.gebruikt else " (niet meer nodig: niets gevonden)"
+            print(f"  {a.item.rel}: {a.reden}{gebruikt}")
+    if errors_only(generated.problems):
+        raise ContentError(generated.problems)
+    _print_warnings(generated.problems)
+    items = len(generated.site.items) if generated.site else 0
+    print(f"In orde: {items} items gecontroleerd, 0 fouten.")
+    print(_timings_line(generated.timings))
+    return 0
+
+
+def _serve(root: Path, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    _refuse_drafts_when_publishing(args.concepten)
+    return serve(root, args.adres, args.concepten)
+
+
+def _nieuw(root: Path, args: argparse.Namespace) -> int:
+    from .scaffold import new_item
+
+    path = new_item(root, args.soort, args.titel)
+    print(f"Nieuw bestand: {path.relative_to(root)}. Vul de velden in; de status is concept.")
+    return 0
+
+
+def _print_warnings(problems: list) -> None:
+    for problem in problems:
+        if problem.ernst != "fout":
+            print(problem.format(), file=sys.stderr)
+
+
+def _timings_line(timings: dict[str, float]) -> str:
+    parts = [f"{name} {timings[name]:.2f} s" for name in STAGE_NAMES if name in timings]
+    return "Tijden: " + " · ".join(parts)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,199 @@
+"""Stage 1, load: YAML files in, parsed documents with line numbers out.
+
+Reading the disk happens in `read_sources` only; `parse_source` is pure. YAML is
+parsed once with libyaml (CSafeLoader): the node tree gives the line of every key,
+and the same tree is then constructed into plain Python values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .schema import CONTENT_TYPES, VOCABULAIRES
+
+MAX_BYTES = 512 * 1024
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Source:
+    """A file as read from disk, relative to the project root."""
+
+    rel: str
+    data: bytes
+
+
+@dataclass
+class Document:
+    rel: str
+    folder: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int:
+        """Line of the closest known ancestor of `path` (1-based)."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+CONTENT_FOLDERS = tuple(t.map for t in CONTENT_TYPES)
+VOCAB_FOLDER = "vocabulaires"
+
+
+def read_sources(root: Path) -> list[Source]:
+    """All YAML files of the project: content folders and vocabularies."""
+    sources = []
+    for folder in (*CONTENT_FOLDERS, VOCAB_FOLDER):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and path.suffix in (".yml", ".yaml"):
+                sources.append(Source(path.relative_to(root).as_posix(), path.read_bytes()))
+    return sources
+
+
+def parse_sources(sources: list[Source]) -> tuple[list[Document], list[Problem]]:
+    documents, problems = [], []
+    for source in sources:
+        document, found = parse_source(source)
+        problems += found
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
+    folder = source.rel.split("/", 1)[0]
+    if len(source.data) > MAX_BYTES:
+        return None, [_problem(source.rel, 0, f"het bestand is te groot ({len(source.data) // 1024} KB, "
+                               f"hoogstens {MAX_BYTES // 1024} KB).",
+                               "Splits de tekst op in meerdere items of haal geplakte bijlagen weg.")]
+    if b"\0" in source.data:
+        return None, [_problem(source.rel, 0, "dit is geen tekstbestand (het bevat binaire gegevens).",
+                               "Sla het bestand op als platte tekst (UTF-8) of haal het uit deze map.")]
+    try:
+        text = source.data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        regel = source.data[: err.start].count(b"\n") + 1
+        return None, [_problem(source.rel, regel, "het bestand is niet in UTF-8 opgeslagen.",
+                               "Sla het bestand op met tekstcodering UTF-8 (in VS Code: rechtsonder).")]
+    tab_line = _first_tab_indent(text)
+    if tab_line:
+        return None, [_problem(source.rel, tab_line, "de regel springt in met een tab.",
+                               "Gebruik spaties om in te springen, geen tabs (twee spaties per niveau).")]
+    return _compose(source.rel, folder, text)
+
+
+def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Problem]]:
+    loader = yaml.CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [_problem(rel, 1, "het bestand is leeg.", "Vul de velden in of verwijder het bestand.")]
+        lines: dict[Path_, int] = {}
+        duplicates: list[Problem] = []
+        _walk(node, (), lines, duplicates, rel)
+        if duplicates:
+            return None, duplicates
+        data = loader.construct_document(node)
+    except yaml.constructor.ConstructorError as err:
+        return None, [_constructor_problem(rel, err)]
+    except yaml.MarkedYAMLError as err:
+        return None, [_syntax_problem(rel, err)]
+    except yaml.YAMLError as err:  # pragma: no cover - libyaml always marks its errors
+        return None, [_problem(rel, 0, f"ongeldige YAML ({err}).", "Controleer de opmaak van het bestand.")]
+    finally:
+        loader.dispose()
+    return Document(rel, folder, data, lines), []
+
+
+def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], rel: str) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                problems.append(_problem(rel, line, f"het veld staat twee keer in hetzelfde blok "
+                                         f"(eerder op regel {seen[key]}).",
+                                         "Voeg de twee samen of verwijder er één.", veld=str(key)))
+                continue
+            seen[key] = line
+            lines[(*path, key)] = line
+            _walk(value_node, (*path, key), lines, problems, rel)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*path, index), lines, problems, rel)
+
+
+def _first_tab_indent(text: str) -> int:
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.lstrip(" ")
+        if stripped.startswith("\t"):
+            return number
+    return 0
+
+
+def _syntax_problem(rel: str, err: yaml.MarkedYAMLError) -> Problem:
+    mark = err.problem_mark or err.context_mark
+    line = mark.line + 1 if mark else 0
+    raw = f"{err.context or ''} {err.problem or ''}".strip()
+    return _problem(rel, line, f"de YAML-opmaak klopt niet ({_dutch_yaml(raw)}).",
+                    "Controleer inspringing, dubbele punten en aanhalingstekens op deze regel en de regel erboven. "
+                    "Tekst met een dubbele punt zet je tussen aanhalingstekens.")
+
+
+def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Problem:
+    mark = err.problem_mark
+    line = mark.line + 1 if mark else 0
+    problem = err.problem or ""
+    if "could not determine a constructor for the tag" in problem:
+        tag = problem.rsplit("'", 2)[-2] if problem.count("'") >= 2 else "?"
+        return _problem(rel, line, f"het label '{tag}' is niet toegestaan; het wordt nooit uitgevoerd.",
+                        "Haal het label met uitroeptekens (!!) weg en schrijf de waarde als gewone tekst.")
+    return _problem(rel, line, f"deze waarde kan niet gelezen worden ({problem}).",
+                    "Schrijf de waarde als gewone tekst tussen aanhalingstekens.")
+
+
+_YAML_PHRASES = {
+    "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag",
+    "could not find expected ':'": "een dubbele punt ontbreekt",
+    "did not find expected key": "een veld is verkeerd ingesprongen",
+    "found unexpected end of stream": "het bestand houdt onverwacht op",
+    "found character that cannot start any token": "een teken dat hier niet mag staan",
+    "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
+    "did not find expected '-' indicator": "een lijstregel is verkeerd ingesprongen",
+    "expected <block end>, but found": "de inspringing klopt niet",
+}
+
+
+def _dutch_yaml(message: str) -> str:
+    for english, dutch in _YAML_PHRASES.items():
+        if english in message:
+            return dutch
+    return message or "onbekende fout"
+
+
+def _problem(rel: str, line: int, wat: str, hint: str, veld: str = "") -> Problem:
+    return Problem(rel, line, veld, wat, hint)
+
+
+def is_vocabulary(document: Document) -> bool:
+    return document.folder == VOCAB_FOLDER
+
+
+def vocabulary_name(document: Document) -> str:
+    return Path(document.rel).stem
+
+
+__all__ = ["Document", "Source", "read_sources", "parse_sources", "parse_source", "VOCABULAIRES"]

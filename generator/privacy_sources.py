@@ -1,0 +1,38 @@
+"""The private list of real names, kept by editors outside the repository.
+
+Its place: the file named by KENNISBANK_ECHTE_NAMEN, or else
+~/.config/kennisbank/echte-namen.txt (XDG_CONFIG_HOME is honoured). One name,
+nickname or address per line; lines starting with # are comments. The tool
+refuses to run when the file lies inside the repository, tracked or not: one
+careless `git add` would publish the very names it protects.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .problems import ContentError, Problem
+
+ENV = "KENNISBANK_ECHTE_NAMEN"
+
+
+def private_names_path() -> Path:
+    if os.environ.get(ENV):
+        return Path(os.environ[ENV]).expanduser()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "kennisbank" / "echte-namen.txt"
+
+
+def read_private_names(root: Path) -> list[str]:
+    path = private_names_path()
+    if not path.is_file():
+        return []
+    if path.resolve().is_relative_to(root.resolve()):
+        raise ContentError([Problem(
+            f"{ENV}", 0, "",
+            "de lijst met echte namen staat in de repository; zo kan hij per ongeluk gepubliceerd worden.",
+            "Verplaats het bestand naar ~/.config/kennisbank/echte-namen.txt of een andere map buiten de "
+            "repository, en zet KENNISBANK_ECHTE_NAMEN op dat pad.")])
+    lines = path.read_text("utf-8").splitlines()
+    return [line.strip() if not line.lstrip().startswith("#") else "" for line in lines]

@@ -1,0 +1,57 @@
+"""Problems found in the content, reported to editors in Dutch.
+
+Every stage returns its problems instead of raising, so that one run reports all of
+them at once (like a compiler), and nothing is written while any problem remains.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file: where, what, and how to fix it."""
+
+    bestand: str
+    regel: int
+    veld: str
+    wat: str
+    hint: str = ""
+    ernst: str = "fout"  # "fout" stops the build, "waarschuwing" does not
+
+    def format(self) -> str:
+        plaats = f"{self.bestand}:{self.regel}" if self.regel else self.bestand
+        veld = f" veld '{self.veld}':" if self.veld else ""
+        soort = "" if self.ernst == "fout" else " (waarschuwing)"
+        tekst = f"{plaats}:{soort}{veld} {self.wat}"
+        if self.hint:
+            tekst += f"\n    tip: {self.hint}"
+        return tekst
+
+
+class ContentError(Exception):
+    """Raised by the orchestrator when problems stop the build."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} fout(en)")
+        self.problems = problems
+
+
+def errors_only(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.ernst == "fout"]
+
+
+def summary(problems: list[Problem]) -> str:
+    """The closing line: how many errors and warnings there were."""
+    fouten = len(errors_only(problems))
+    waarschuwingen = len(problems) - fouten
+    delen = [f"{fouten} {'fout' if fouten == 1 else 'fouten'}"]
+    if waarschuwingen:
+        delen.append(f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
+    return ", ".join(delen) + "."
+
+
+def format_report(problems: list[Problem]) -> str:
+    ordered = sorted(problems, key=lambda p: (p.bestand, p.regel, p.veld, p.wat))
+    return "\n".join(p.format() for p in ordered) + "\n" + summary(problems)

@@ -1,0 +1,135 @@
+"""Stage 4, resolve links: every reference by id is checked and shown in both directions.
+
+The result is the Site: the items that go into this build, their outgoing links,
+the items that cite them, related casussen, and the redirects of old addresses.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .problems import Problem
+from .schema import Field
+from .validate import Content, Item, Vocabularies
+
+RELATED_COUNT = 4
+
+
+@dataclass(frozen=True)
+class Link:
+    bron: Item
+    doel: Item
+    veld: str
+
+
+@dataclass
+class Site:
+    items: list[Item]
+    vocabularies: Vocabularies
+    outgoing: dict[str, list[Link]] = field(default_factory=dict)
+    incoming: dict[str, list[Link]] = field(default_factory=dict)
+    related: dict[str, list[Item]] = field(default_factory=dict)
+    redirects: dict[str, Item] = field(default_factory=dict)
+    concepten: bool = False
+
+    def of_type(self, naam: str) -> list[Item]:
+        return [i for i in self.items if i.type.naam == naam]
+
+    def by_id(self, item_id: str) -> Item:
+        return next(i for i in self.items if i.id == item_id)
+
+
+def resolve(content: Content, included: list[Item], concepten: bool = False) -> tuple[Site, list[Problem]]:
+    """Check references among `included` (the items of this build) against all known items."""
+    everything = {item.id: item for item in content.items}
+    present = {item.id: item for item in included}
+    site = Site(sorted(included, key=_order), content.vocabularies, concepten=concepten)
+    problems: list[Problem] = []
+    incoming: dict[str, list[Link]] = defaultdict(list)
+    for item in site.items:
+        links = []
+        for definition, path, target_id in _references(item):
+            problem = _check(item, definition, path, target_id, everything, present)
+            if problem is not None:
+                problems.append(problem)
+                continue
+            link = Link(item, present[target_id], definition.name)
+            links.append(link)
+            incoming[target_id].append(link)
+        site.outgoing[item.id] = links
+    site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
+    site.related = {item.id: _related(item, site.of_type("casus")) for item in site.of_type("casus")}
+    redirects, redirect_problems = _redirects(site.items)
+    site.redirects = redirects
+    return site, problems + redirect_problems
+
+
+def _order(item: Item) -> tuple[int, str]:
+    return (int(item.id[1:]), item.id)
+
+
+def _references(item: Item) -> list[tuple[Field, tuple[str | int, ...], str]]:
+    found = []
+    for definition in item.type.velden:
+        value = item.data.get(definition.name)
+        if definition.kind == "verwijzing" and value:
+            found.append((definition, (definition.name,), value))
+        elif definition.kind == "verwijzingen" and value:
+            found += [(definition, (definition.name, index), v) for index, v in enumerate(value)]
+    return found
+
+
+def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id: str,
+           everything: dict[str, Item], present: dict[str, Item]) -> Problem | None:
+    line = item.line(*path)
+    if target_id == item.id:
+        return Problem(item.rel, line, definition.name, f"het item verwijst naar zichzelf ({target_id}).",
+                       "Haal deze verwijzing weg.")
+    target = everything.get(target_id)
+    if target is None:
+        return Problem(item.rel, line, definition.name, f"er bestaat geen item met id '{target_id}'.",
+                       "Controleer het id; de ids staan bovenaan de pagina's en in de bestandsnamen.")
+    if definition.doel and target.type.naam not in definition.doel:
+        soorten = " of ".join(definition.doel)
+        return Problem(item.rel, line, definition.name,
+                       f"'{target_id}' is een {target.type.naam}, hier hoort een {soorten}.",
+                       "Verwijs naar een item van de juiste soort.")
+    if target_id not in present:
+        return Problem(item.rel, line, definition.name,
+                       f"'{target_id}' is nog een concept; de verwijzing wordt op de openbare site weggelaten.",
+                       f"Publiceer {target_id} of haal de verwijzing weg.", ernst="waarschuwing")
+    return None
+
+
+def _related(item: Item, casussen: list[Item]) -> list[Item]:
+    """Casussen sharing the most thema's, fasen and rollen (thema's count double)."""
+
+    def score(other: Item) -> int:
+        shared = 0
+        for veld, weight in (("themas", 2), ("fasen", 1), ("rollen", 1)):
+            shared += weight * len(set(item.data.get(veld, [])) & set(other.data.get(veld, [])))
+        return shared
+
+    scored = [(score(o), o) for o in casussen if o is not item]
+    scored = [(s, o) for s, o in scored if s > 0]
+    scored.sort(key=lambda pair: (-pair[0], _order(pair[1])))
+    return [o for _, o in scored[:RELATED_COUNT]]
+
+
+def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
+    """Old addresses of items; two items on one address is an error."""
+    taken = {item.url: item for item in items}
+    redirects: dict[str, Item] = {}
+    problems = []
+    for item in items:
+        for index, old in enumerate(item.data.get("eerdere_adressen", [])):
+            address = old.strip("/") + "/"
+            other = taken.get(address) or redirects.get(address)
+            if other is not None and other is not item:
+                problems.append(Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
+                                        f"het adres '{address}' is al in gebruik door {other.id}.",
+                                        "Twee items kunnen niet op hetzelfde adres staan; haal één van beide weg."))
+                continue
+            redirects[address] = item
+    return redirects, problems

@@ -1,0 +1,361 @@
+"""Stage 2, validate: parsed documents in, typed items and vocabularies out.
+
+Every rule comes from schema.py. Problems are collected, never raised, so an editor
+sees all of them in one run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .load import Document, Path_
+from .problems import Problem
+from .schema import (
+    BY_FOLDER,
+    BY_PREFIX,
+    SEIZOENEN,
+    TERM_VELDEN,
+    VOCABULAIRES,
+    ContentType,
+    Field,
+)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: str
+    uitleg: str
+    synoniemen: tuple[str, ...] = ()
+
+
+Vocabularies = dict[str, dict[str, Term]]
+
+
+@dataclass
+class Item:
+    type: ContentType
+    id: str
+    rel: str
+    data: dict[str, Any]
+    document: Document = field(repr=False)
+
+    @property
+    def titel(self) -> str:
+        return str(self.data[self.type.titelveld])
+
+    @property
+    def url(self) -> str:
+        """Canonical address, derived from the id only, so that it never changes."""
+        return f"{self.type.map}/{self.id.lower()}/"
+
+    @property
+    def gepubliceerd(self) -> bool:
+        return self.data.get("status") == "gepubliceerd"
+
+    def line(self, *path: str | int) -> int:
+        return self.document.line(tuple(path))
+
+
+@dataclass
+class Content:
+    items: list[Item]
+    vocabularies: Vocabularies
+
+
+def validate(documents: list[Document], today: dt.date) -> tuple[Content, list[Problem]]:
+    problems: list[Problem] = []
+    vocabularies = _vocabularies(documents, problems)
+    items = []
+    for document in documents:
+        if document.folder in BY_FOLDER:
+            item = _item(document, vocabularies, today, problems)
+            if item is not None:
+                items.append(item)
+    problems += _duplicate_ids(items)
+    return Content(items, vocabularies), problems
+
+
+# ---------------------------------------------------------------- vocabularies
+
+
+def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabularies:
+    result: Vocabularies = {name: {} for name in VOCABULAIRES}
+    for document in documents:
+        if document.folder != "vocabulaires":
+            continue
+        name = document.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        if name not in VOCABULAIRES:
+            problems.append(Problem(document.rel, 1, "", f"onbekende vocabulaire '{name}'.",
+                                    f"Toegestaan zijn: {', '.join(VOCABULAIRES)}.{_closest(name, VOCABULAIRES)}"))
+            continue
+        if not isinstance(document.data, list):
+            problems.append(Problem(document.rel, 1, "", "een vocabulaire is een lijst van begrippen.",
+                                    "Begin elk begrip met '- id: ...'."))
+            continue
+        for index, raw in enumerate(document.data):
+            checker = _Checker(document, result, dt.date.max, problems)
+            values = checker.mapping(raw, TERM_VELDEN, (index,), f"[{index}]")
+            if values is None or "id" not in values:
+                continue
+            term = Term(values["id"], values.get("label", values["id"]), values.get("uitleg", ""),
+                        tuple(values.get("synoniemen", ())))
+            if term.id in result[name]:
+                problems.append(Problem(document.rel, document.line((index, "id")), "id",
+                                        f"het begrip '{term.id}' staat twee keer in deze vocabulaire.",
+                                        "Verwijder of hernoem één van beide."))
+            result[name][term.id] = term
+    return result
+
+
+# ---------------------------------------------------------------- items
+
+
+def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
+          problems: list[Problem]) -> Item | None:
+    ctype = BY_FOLDER[document.folder]
+    if not isinstance(document.data, dict):
+        problems.append(Problem(document.rel, 1, "", f"een {ctype.naam} is een blok met velden (naam: waarde).",
+                                "Begin het bestand met 'id:' op de eerste regel, zonder streepje ervoor."))
+        return None
+    checker = _Checker(document, vocabularies, today, problems)
+    before = len(problems)
+    values = checker.mapping(document.data, ctype.velden, (), "")
+    if values is None:
+        return None
+    item_id = values.get("id")
+    if not isinstance(item_id, str) or not _id_ok(document, ctype, item_id, problems):
+        return None
+    _publication_gate(document, ctype, values, problems)
+    if len(problems) > before:
+        return None
+    return Item(ctype, item_id, document.rel, values, document)
+
+
+def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
+    line = document.line(("id",))
+    other = BY_PREFIX.get(item_id[:1])
+    if other is not None and other is not ctype and re.match(other.id_patroon, item_id):
+        problems.append(Problem(document.rel, line, "id",
+                                f"'{item_id}' is het id van een {other.naam}, maar het bestand staat in "
+                                f"{ctype.map}/.", f"Verplaats het bestand naar {other.map}/."))
+        return False
+    if not re.match(ctype.id_patroon, item_id):
+        problems.append(Problem(document.rel, line, "id", f"'{item_id}' is geen geldig id voor een {ctype.naam}.",
+                                f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))
+        return False
+    filename = document.rel.rsplit("/", 1)[-1]
+    if not (filename == f"{item_id}.yml" or filename.startswith(f"{item_id}-")):
+        problems.append(Problem(document.rel, line, "id",
+                                f"de bestandsnaam begint niet met het id '{item_id}'.",
+                                f"Noem het bestand {item_id}-korte-titel.yml, zodat het id en het bestand "
+                                "bij elkaar horen."))
+        return False
+    return True
+
+
+def _publication_gate(document: Document, ctype: ContentType, values: dict[str, Any],
+                      problems: list[Problem]) -> None:
+    """A published casus needs a completed anonymisation check with consent recorded."""
+    if ctype.naam != "casus" or values.get("status") != "gepubliceerd":
+        return
+    anonimisering = values.get("anonimisering") or {}
+    if anonimisering.get("toestemming") == "ontbreekt":
+        problems.append(Problem(document.rel, document.line(("anonimisering", "toestemming")),
+                                "anonimisering.toestemming",
+                                "een casus zonder vastgelegde toestemming kan niet gepubliceerd worden.",
+                                "Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept."))
+
+
+def _duplicate_ids(items: list[Item]) -> list[Problem]:
+    first: dict[str, Item] = {}
+    problems = []
+    for item in sorted(items, key=lambda i: i.rel):
+        if item.id in first:
+            problems.append(Problem(item.rel, item.line("id"), "id",
+                                    f"het id '{item.id}' wordt ook gebruikt in {first[item.id].rel}.",
+                                    "Geef dit item het eerstvolgende vrije id (kennisbank nieuw kiest er zelf een)."))
+        else:
+            first[item.id] = item
+    return problems
+
+
+# ---------------------------------------------------------------- field checks
+
+
+class _Checker:
+    """Checks values against field definitions, for one document."""
+
+    def __init__(self, document: Document, vocabularies: Vocabularies, today: dt.date,
+                 problems: list[Problem]):
+        self.document = document
+        self.vocabularies = vocabularies
+        self.today = today
+        self.problems = problems
+
+    def fail(self, path: Path_, veld: str, wat: str, hint: str) -> None:
+        self.problems.append(Problem(self.document.rel, self.document.line(path), veld, wat, hint))
+
+    def mapping(self, raw: Any, fields: tuple[Field, ...], path: Path_, prefix: str) -> dict[str, Any] | None:
+        if not isinstance(raw, dict):
+            self.fail(path, prefix.strip("."), "hier hoort een blok met velden.",
+                      f"Schrijf de velden {', '.join(f.name for f in fields[:3])} ... eronder, ingesprongen.")
+            return None
+        known = {f.name: f for f in fields}
+        values: dict[str, Any] = {}
+        for key in raw:
+            if str(key) not in known:
+                self.fail((*path, key), f"{prefix}{key}", "dit veld bestaat niet.",
+                          f"Bekende velden zijn: {', '.join(known)}.{_closest(str(key), known)}")
+        for definition in fields:
+            name = f"{prefix}{definition.name}"
+            value = raw.get(definition.name)
+            if _empty(value):
+                if definition.verplicht:
+                    where = (*path, definition.name) if definition.name in raw else path
+                    wat = "is leeg." if definition.name in raw else "ontbreekt."
+                    self.fail(where, name, f"dit verplichte veld {wat}", f"Vul in: {definition.uitleg}")
+                continue
+            checked = self.value(value, definition, (*path, definition.name), name)
+            if checked is not None:
+                values[definition.name] = checked
+        return values
+
+    def value(self, value: Any, definition: Field, path: Path_, name: str) -> Any:
+        kind = definition.kind
+        if kind in ("tekst", "markdown"):
+            return self.text(value, path, name)
+        if kind in ("tekstlijst", "termen", "verwijzingen", "objectlijst"):
+            return self.sequence(value, definition, path, name)
+        if kind == "term":
+            return self.term(value, definition, path, name)
+        if kind == "verwijzing":
+            return self.reference(value, path, name)
+        if kind in ("datum", "maand"):
+            return self.date(value, kind, path, name)
+        if kind == "periode":
+            return self.period(value, path, name)
+        if kind == "keuze":
+            return self.choice(value, definition, path, name)
+        if kind == "getal":
+            return self.number(value, path, name)
+        if kind == "janee":
+            if isinstance(value, bool):
+                return value
+            self.fail(path, name, f"'{value}' is geen ja/nee-waarde.", "Schrijf true of false.")
+            return None
+        if kind == "object":
+            return self.mapping(value, definition.velden, path, f"{name}.")
+        raise AssertionError(kind)  # pragma: no cover - every kind is handled above
+
+    def text(self, value: Any, path: Path_, name: str) -> str | None:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str):
+            return value.strip()
+        self.fail(path, name, "hier hoort tekst.", "Schrijf de tekst achter de dubbele punt, op één regel of "
+                  "met '|' voor meerdere regels.")
+        return None
+
+    def sequence(self, value: Any, definition: Field, path: Path_, name: str) -> list[Any] | None:
+        if not isinstance(value, list):
+            self.fail(path, name, "hier hoort een lijst.",
+                      "Zet elk onderdeel op een eigen regel die begint met '- ' (streepje en spatie).")
+            return None
+        if len(value) < definition.min_items:
+            self.fail(path, name, f"de lijst moet minstens {definition.min_items} onderdeel hebben.",
+                      f"Vul in: {definition.uitleg}")
+        result = []
+        for index, element in enumerate(value):
+            sub = (*path, index)
+            label = f"{name}[{index + 1}]"
+            if definition.kind == "tekstlijst":
+                checked = self.text(element, sub, label)
+            elif definition.kind == "termen":
+                checked = self.term(element, definition, sub, label)
+            elif definition.kind == "verwijzingen":
+                checked = self.reference(element, sub, label)
+            else:
+                checked = self.mapping(element, definition.velden, sub, f"{label}.")
+            if checked is not None:
+                result.append(checked)
+        return result
+
+    def term(self, value: Any, definition: Field, path: Path_, name: str) -> str | None:
+        vocabulary = self.vocabularies.get(definition.vocabulaire or "", {})
+        if isinstance(value, str) and value in vocabulary:
+            return value
+        choices = ", ".join(vocabulary)
+        self.fail(path, name, f"'{value}' staat niet in vocabulaires/{definition.vocabulaire}.yml.",
+                  f"Kies uit: {choices}.{_closest(str(value), vocabulary)}")
+        return None
+
+    def reference(self, value: Any, path: Path_, name: str) -> str | None:
+        if isinstance(value, str) and re.match(r"^[A-Z]\d{2,4}$", value):
+            return value
+        self.fail(path, name, f"'{value}' is geen id.", "Een verwijzing is een id zoals C07, S03 of V12.")
+        return None
+
+    def date(self, value: Any, kind: str, path: Path_, name: str) -> str | None:
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            return self._not_future(value, value.isoformat(), path, name)
+        text = str(value)
+        if kind == "maand" and re.fullmatch(r"\d{4}-\d{2}", text):
+            try:
+                parsed = dt.date(int(text[:4]), int(text[5:]), 1)
+            except ValueError:
+                parsed = None
+            if parsed is not None:
+                return self._not_future(parsed, text, path, name)
+        elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            try:
+                return self._not_future(dt.date.fromisoformat(text), text, path, name)
+            except ValueError:
+                self.fail(path, name, f"de datum '{text}' bestaat niet.", "Controleer dag en maand (JJJJ-MM-DD).")
+                return None
+        vorm = "JJJJ-MM-DD of JJJJ-MM" if kind == "maand" else "JJJJ-MM-DD"
+        self.fail(path, name, f"'{text}' is geen datum in de vorm {vorm}.", f"Schrijf bijvoorbeeld \"2025-05-19\".")
+        return None
+
+    def _not_future(self, date: dt.date, text: str, path: Path_, name: str) -> str | None:
+        if date > self.today:
+            self.fail(path, name, f"de datum {text} ligt in de toekomst.", "Controleer het jaartal.")
+            return None
+        return text
+
+    def period(self, value: Any, path: Path_, name: str) -> str | None:
+        text = str(value).strip().lower()
+        match = re.fullmatch(rf"(?:({'|'.join(SEIZOENEN)}) )?((?:19|20)\d\d)", text)
+        if match:
+            return text
+        self.fail(path, name, f"'{value}' is geen periode.",
+                  "Schrijf alleen een jaar (2025) of een seizoen met jaar (voorjaar 2025), nooit een datum.")
+        return None
+
+    def choice(self, value: Any, definition: Field, path: Path_, name: str) -> str | None:
+        if isinstance(value, str) and value in definition.keuzes:
+            return value
+        self.fail(path, name, f"'{value}' is geen toegestane waarde.",
+                  f"Kies uit: {', '.join(definition.keuzes)}.{_closest(str(value), definition.keuzes)}")
+        return None
+
+    def number(self, value: Any, path: Path_, name: str) -> int | None:
+        if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return value
+        self.fail(path, name, f"'{value}' is geen heel getal.", "Schrijf een getal zonder aanhalingstekens, zoals 90.")
+        return None
+
+
+def _empty(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, dict)) and len(value) == 0)
+
+
+def _closest(word: str, options: Any) -> str:
+    match = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" Bedoel je '{match[0]}'?" if match else ""

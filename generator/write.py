@@ -1,0 +1,62 @@
+"""Stage 6, write: the only stage that touches the disk.
+
+Generated files are rewritten only where their content changed, so that MkDocs'
+watcher and any incremental tooling see exactly what an edit changed. The built
+site is swapped in at the end, so a failed build leaves the previous site intact.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+
+
+def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
+    report = WriteReport()
+    target.mkdir(parents=True, exist_ok=True)
+    for rel, text in sorted(pages.items()):
+        path = target / rel
+        data = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data:
+            report.unchanged += 1
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+        report.written.append(rel)
+    report.removed = _remove_stale(target, set(pages))
+    return report
+
+
+def _remove_stale(target: Path, keep: set[str]) -> list[str]:
+    removed = []
+    for path in sorted(target.rglob("*"), reverse=True):
+        rel = path.relative_to(target).as_posix()
+        if path.is_file() and rel not in keep:
+            path.unlink()
+            removed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def swap_in(new_site: Path, site: Path) -> None:
+    """Replace `site` by `new_site` with two renames; the old site is removed afterwards."""
+    old = site.with_name(site.name + ".oud")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        os.replace(site, old)
+    os.replace(new_site, site)
+    if old.exists():
+        shutil.rmtree(old)
