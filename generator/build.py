@@ -15,7 +15,7 @@ import subprocess
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import load, privacy, render, resolve, search_index, validate, write
@@ -103,7 +103,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         documents, problems = load.parse_sources(inputs.sources)
     with _timed(timings, "valideren"):
         content, found = validate.validate(documents, inputs.today)
-        problems += found
+        problems += found if concepten else _drafts_as_warnings(found, documents)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
         found, allowances = privacy.scan(content, included, tagger, inputs.private_names)
@@ -115,6 +115,12 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         pages, found = render.render(site, inputs.handwritten)
         problems += found
     return Generated(pages, problems, allowances, site, timings)
+
+
+def _drafts_as_warnings(problems: list[Problem], documents: list[load.Document]) -> list[Problem]:
+    """A half-finished draft must not block the public build; its problems are warnings there."""
+    drafts = {d.rel for d in documents if isinstance(d.data, dict) and d.data.get("status") == "concept"}
+    return [replace(p, ernst="waarschuwing") if p.bestand in drafts else p for p in problems]
 
 
 @contextmanager

@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
+    schema = commands.add_parser("schema", help="schrijf de JSON Schema-bestanden voor editors opnieuw")
+    schema.set_defaults(run=_schema)
+
     nieuw = commands.add_parser("nieuw", help="maak een nieuw item met alle velden")
     nieuw.add_argument("soort", choices=("casus", "stelling", "verslag", "onderzoek", "les"))
     nieuw.add_argument("titel")
@@ -118,6 +121,20 @@ def _nieuw(root: Path, args: argparse.Namespace) -> int:
 
     path = new_item(root, args.soort, args.titel)
     print(f"Nieuw bestand: {path.relative_to(root)}. Vul de velden in; de status is concept.")
+    return 0
+
+
+def _schema(root: Path, args: argparse.Namespace) -> int:
+    from . import load, validate
+    from .schema_export import all_schemas
+
+    documents, problems = load.parse_sources(load.read_sources(root))
+    content, _ = validate.validate(documents, __import__("datetime").date.today())
+    target = root / "schema"
+    target.mkdir(exist_ok=True)
+    for name, text in all_schemas(content.vocabularies).items():
+        (target / name).write_text(text, "utf-8")
+    print(f"JSON Schema bijgewerkt in {target.relative_to(root)}/.")
     return 0
 
 

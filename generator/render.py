@@ -19,7 +19,7 @@ from . import charts
 from .problems import Problem
 from .resolve import Link, Site
 from .safe_markdown import safe_inline, safe_markdown
-from .schema import CONTENT_TYPES
+from .schema import CONTENT_TYPES, VOCABULAIRES
 from .validate import Item
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -73,6 +73,7 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES) -> tuple
         emit(f"themas/{thema.id}.md", "thema.md.j2", thema=thema,
              items=[i for i in site.items if thema.id in i.data.get("themas", [])])
     emit("begrippen.md", "begrippen.md.j2")
+    emit("redactiegids.md", "redactiegids.md.j2", types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):
             pages[f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg"] = charts.bar_chart(figuur)

@@ -1,0 +1,98 @@
+"""Live preview: regenerate on every edit, let MkDocs' own server rebuild and reload.
+
+Our watcher regenerates the Markdown when a YAML file, a template or a docs page
+changes and writes only what changed; MkDocs' server sees those files change and
+reloads the browser. A content error does not stop the server: it is printed in
+the terminal and shown as a banner on the page the editor has open.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+from .build import ASSETS, Layout, _write_cache, gather, generate
+from .privacy import DeduceTagger
+from .problems import ContentError, errors_only, format_report
+from .write import write_pages
+
+WATCHED = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen", "vocabulaires", "docs")
+MELDINGEN = "assets/meldingen.js"
+
+
+def meldingen_script(messages: list[str]) -> str:
+    """The script every page loads; in a healthy build it shows nothing."""
+    return "window.kbMeldingen = " + json.dumps(messages, ensure_ascii=False) + ";\n" + _BANNER
+
+
+_BANNER = (Path(__file__).parent / "assets" / "meldingen.js").read_text("utf-8").split("\n", 1)[1]
+
+
+class Regenerator:
+    def __init__(self, root: Path, concepten: bool):
+        self.layout = Layout(root, concepten)
+        self.root = root
+        self.concepten = concepten
+        self.tagger: DeduceTagger | None = None
+        self.lock = threading.Lock()
+
+    def run(self) -> bool:
+        with self.lock:
+            start = time.perf_counter()
+            try:
+                inputs = gather(self.root)
+            except ContentError as err:
+                return self._show(err.problems)
+            if self.tagger is None:
+                self.tagger = DeduceTagger(inputs.privacy_cache)
+            generated = generate(inputs, self.concepten, self.tagger)
+            _write_cache(self.layout.cache, self.tagger.cache)
+            if errors_only(generated.problems):
+                return self._show(generated.problems)
+            pages = dict(generated.pages)
+            pages[MELDINGEN] = meldingen_script([])
+            report = write_pages(pages, self.layout.docs)
+            print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.")
+            return True
+
+    def _show(self, problems: list) -> bool:
+        report = format_report(problems)
+        print(report)
+        target = self.layout.docs / MELDINGEN
+        if target.parent.is_dir():
+            target.write_text(meldingen_script(report.splitlines()), "utf-8")
+        return False
+
+
+def serve(root: Path, address: str, concepten: bool) -> int:
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from watchdog.events import FileSystemEvent, FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    regenerator = Regenerator(root, concepten)
+    regenerator.run()
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event: FileSystemEvent) -> None:
+            path = str(event.src_path)
+            if event.is_directory or path.endswith((".tmp", "~", ".swp")):
+                return
+            regenerator.run()
+
+    observer = Observer()
+    for folder in (*WATCHED, "generator/templates"):
+        if (root / folder).is_dir():
+            observer.schedule(Handler(), str(root / folder), recursive=True)
+    observer.start()
+    try:
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, docs_dir=str(regenerator.layout.docs),
+                     dev_addr=address, strict=False)
+    finally:
+        observer.stop()
+        observer.join()
+    return 0
+
+
+__all__ = ["serve", "Regenerator", "meldingen_script", "ASSETS"]

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# One command for all tests: lint, types and the whole pytest suite, browser tests included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/installeer.sh --browser
+.venv/bin/ruff check generator tests benchmarks
+.venv/bin/mypy
+.venv/bin/python -m pytest "$@"
