@@ -1,0 +1,121 @@
+"""Shared helpers: small projects built in tmp_path from inline YAML strings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator import build, load
+from generator.privacy import Annotations
+
+REPO = Path(__file__).resolve().parents[1]
+TODAY = dt.date(2026, 11, 23)
+
+
+def no_names(text: str) -> Annotations:
+    """A stand-in for deduce where a test is about something else than names."""
+    return []
+
+
+def source(rel: str, text: str) -> load.Source:
+    return load.Source(rel, textwrap.dedent(text).lstrip("\n").encode("utf-8"))
+
+
+def vocabulary_sources() -> list[load.Source]:
+    return [load.Source(f"vocabulaires/{p.name}", p.read_bytes())
+            for p in sorted((REPO / "vocabulaires").glob("*.yml"))]
+
+
+def inputs(*sources: load.Source, handwritten: dict[str, str] | None = None,
+           private_names: list[str] | None = None) -> build.Inputs:
+    return build.Inputs(
+        sources=[*vocabulary_sources(), *sources],
+        handwritten={"over.md": "# Over\n", **(handwritten or {})},
+        private_names=private_names or [],
+        privacy_cache={},
+        today=TODAY,
+    )
+
+
+def generate(*sources: load.Source, concepten: bool = False, **kw: object) -> build.Generated:
+    return build.generate(inputs(*sources, **kw), concepten, no_names)  # type: ignore[arg-type]
+
+
+def messages(generated: build.Generated) -> list[str]:
+    return [p.format() for p in sorted(generated.problems)]
+
+
+CASUS = """
+    id: C01
+    titel: Een moeder tussen de regels
+    status: gepubliceerd
+    samenvatting: Een moeder met kinderen valt tussen de regels.
+    context:
+      stadsdeel: oost
+      periode: najaar 2024
+    rollen: [bewoner, vertrouwenspersoon]
+    situatie: |
+      De vertrouwenspersoon begeleidt de moeder.
+    knelpunten: |
+      Geen enkele regeling past.
+    doorbraak: |
+      Het Doorbraakteam vond ruimte voor maatwerk.
+    fasen: [ondersteuning]
+    themas: [maatwerk]
+    bespreekvragen:
+      - Wie had eerder kunnen ingrijpen?
+    leerdoelen:
+      - Deelnemers herkennen een vastgelopen situatie.
+    werkvormen: [incidentmethode]
+    verwijzingen: [S01]
+    herkomst: Besproken in een co-creatiesessie.
+    anonimisering:
+      gecontroleerd_door: onderzoeker
+      gecontroleerd_op: "2025-06-01"
+      toestemming: vastgelegd
+"""
+
+STELLING = """
+    id: S01
+    status: gepubliceerd
+    stelling: Wij worden te vaak gevraagd om verhalen te delen.
+    themas: [erkenning]
+    toelichting: Uit een sessie met vertrouwenspersonen.
+    herkomst: V01
+    bespreekvragen:
+      - Herken je dit?
+"""
+
+VERSLAG = """
+    id: V01
+    titel: Sessie met vertrouwenspersonen
+    status: gepubliceerd
+    soort: sessie-vertrouwenspersonen
+    datum: "2025-03-19"
+    organisatoren: [Samen Vooruit]
+    samenvatting: Vertrouwenspersonen deelden ervaringen.
+    themas: [erkenning]
+    onderdelen:
+      - kop: Wat er speelde
+        tekst: Er werd veel gedeeld.
+    herkomst: Nieuwsbrief.
+"""
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A project on disk: the real vocabularies and mkdocs.yml, one item of three types."""
+    shutil.copytree(REPO / "vocabulaires", tmp_path / "vocabulaires")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "over.md").write_text("# Over\n", "utf-8")
+    for rel, text in (("casussen/C01-moeder.yml", CASUS), ("stellingen/S01-verhalen.yml", STELLING),
+                      ("verslagen/V01-sessie.yml", VERSLAG)):
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
+    return tmp_path

@@ -1,0 +1,114 @@
+"""Build the real content, as a new user would, and check pages, cross-links and search."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from kb_testing import REPO
+
+from generator.cli import main
+
+COPY = ("mkdocs.yml", "docs", "vocabulaires", "casussen", "stellingen", "verslagen", "onderzoek", "lessen")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("kennisbank")
+    for name in COPY:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+        elif (REPO / name).is_file():
+            shutil.copy(REPO / name, root / name)
+    cache = REPO / "build" / "privacy-cache.json"
+    if cache.is_file():  # saves deduce's start-up; the cache holds hashes and offsets only
+        (root / "build").mkdir()
+        shutil.copy(cache, root / "build" / cache.name)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    assert main(["--map", str(root), "build"]) == 0
+    return root
+
+
+def published_ids() -> dict[str, list[str]]:
+    import yaml
+
+    ids: dict[str, list[str]] = {}
+    for folder in ("casussen", "stellingen", "verslagen", "onderzoek", "lessen"):
+        for path in sorted((REPO / folder).glob("*.yml")):
+            data = yaml.safe_load(path.read_text("utf-8"))
+            if data.get("status") == "gepubliceerd":
+                ids.setdefault(folder, []).append(data["id"])
+    return ids
+
+
+def test_every_published_item_has_a_page_with_its_id(built: Path) -> None:
+    ids = published_ids()
+    assert sum(len(v) for v in ids.values()) >= 20
+    for folder, item_ids in ids.items():
+        for item_id in item_ids:
+            page = built / "site" / folder / item_id.lower() / "index.html"
+            assert page.is_file(), page
+            assert f'<span class="kb-id">{item_id}</span>' in page.read_text("utf-8")
+
+
+def test_overview_pages_lead_to_every_item_and_the_nav_does_not(built: Path) -> None:
+    for folder, item_ids in published_ids().items():
+        overview = (built / "site" / folder / "index.html").read_text("utf-8")
+        for item_id in item_ids:
+            assert f'href="{item_id.lower()}/"' in overview, (folder, item_id)
+    home = (built / "site" / "index.html").read_text("utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert not re.search(r'href="[^"]*casussen/c\d+/', nav)
+
+
+def test_cross_links_go_both_ways(built: Path) -> None:
+    stelling = (built / "site" / "stellingen" / "s01" / "index.html").read_text("utf-8")
+    verslag = re.search(r'Deze stelling komt uit <a href="../../verslagen/(v\d+)/">', stelling)
+    assert verslag, "a stelling links to the verslag it came from"
+    verslag_page = (built / "site" / "verslagen" / verslag.group(1) / "index.html").read_text("utf-8")
+    assert 'href="../../stellingen/s01/"' in verslag_page
+
+
+def test_search_index_is_dutch_and_folds_accents(built: Path) -> None:
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
+    assert index["config"]["lang"] == ["nl"]
+    assert "gevouwen" in index["config"]["fields"]
+    assert "stemmer" not in index["config"]["pipeline"]
+    separator = re.compile(index["config"]["separator"])
+    assert [w for w in separator.split('kennis (casuïstiek) "vertrouwen"/relatie') if w] == [
+        "kennis", "casuïstiek", "vertrouwen", "relatie"]
+    folded = [d for d in index["docs"] if "casuistiek" in d.get("gevouwen", "").split()]
+    assert folded, "pages with 'casuïstiek' carry the accent-free form"
+    locations = {d["location"] for d in index["docs"]}
+    assert any(loc.startswith("casussen/c01/") for loc in locations)
+
+
+def test_no_page_loads_anything_from_another_host(built: Path) -> None:
+    for page in (built / "site").rglob("*.html"):
+        html = page.read_text("utf-8")
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            assert '<link rel="canonical"' not in url
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), page
+        assert "fonts.googleapis" not in html
+
+
+def test_rebuild_with_nothing_changed_rewrites_no_generated_file(built: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    capsys.readouterr()
+    assert main(["--map", str(built), "build"]) == 0
+    assert "Geschreven: 0 gewijzigd" in capsys.readouterr().out
+
+
+def test_failed_build_leaves_the_previous_site_untouched(built: Path) -> None:
+    before = (built / "site" / "index.html").read_bytes()
+    broken = built / "casussen" / "C99-kapot.yml"
+    broken.write_text("id: C99\ntitel: [\n", "utf-8")
+    try:
+        assert main(["--map", str(built), "build"]) == 1
+    finally:
+        broken.unlink()
+    assert (built / "site" / "index.html").read_bytes() == before

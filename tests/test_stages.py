@@ -1,0 +1,111 @@
+"""Unit tests per stage: load, validate, resolve, write, scaffold, schema export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import yaml
+from kb_testing import CASUS, REPO, STELLING, VERSLAG, generate, messages, source
+
+from generator import load, scaffold, write
+from generator.cli import main
+from generator.schema import CONTENT_TYPES
+from generator.schema_export import all_schemas
+
+
+def test_load_keeps_the_line_of_every_key() -> None:
+    document, problems = load.parse_source(source("casussen/C01-x.yml", CASUS))
+    assert problems == [] and document is not None
+    assert document.line(("context", "periode")) == 7
+    assert document.line(("bespreekvragen", 0)) == 18
+    assert document.line(("anonimisering", "toestemming", "nergens")) == 27
+
+
+def test_loader_is_libyaml() -> None:
+    assert yaml.__with_libyaml__
+
+
+def test_reference_to_a_draft_is_a_warning_and_the_link_is_left_out() -> None:
+    draft = STELLING.replace("gepubliceerd", "concept")
+    generated = generate(source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", draft),
+                         source("verslagen/V01-a.yml", VERSLAG))
+    assert messages(generated) == [
+        "casussen/C01-x.yml:22: (waarschuwing) veld 'verwijzingen': 'S01' is nog een concept; de verwijzing wordt "
+        "op de openbare site weggelaten.\n    tip: Publiceer S01 of haal de verwijzing weg."]
+    assert "S01" not in generated.pages["casussen/c01.md"]
+
+
+def test_reference_of_the_wrong_type_is_an_error() -> None:
+    wrong = STELLING.replace("herkomst: V01", "herkomst: C01")
+    generated = generate(source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", wrong))
+    assert "'C01' is een casus, hier hoort een verslag." in messages(generated)[0]
+
+
+def test_two_items_on_one_address_is_an_error() -> None:
+    first = CASUS + "    eerdere_adressen: [casussen/oude-naam/]\n"
+    second = VERSLAG + "    eerdere_adressen: [casussen/oude-naam/]\n"
+    generated = generate(source("casussen/C01-x.yml", first), source("verslagen/V01-a.yml", second),
+                         source("stellingen/S01-a.yml", STELLING))
+    assert any("het adres 'casussen/oude-naam/' is al in gebruik door C01." in m for m in messages(generated))
+
+
+def test_old_address_gets_a_redirect_page() -> None:
+    generated = generate(source("casussen/C01-x.yml", CASUS + "    eerdere_adressen: [casussen/oude-naam/]\n"),
+                         source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG))
+    page = generated.pages["casussen/oude-naam/index.html"]
+    assert '<meta http-equiv="refresh" content="0; url=../../casussen/c01/">' in page
+
+
+def test_related_casussen_share_themes_phases_and_roles() -> None:
+    other = CASUS.replace("C01", "C02").replace("verwijzingen: [S01]", "verwijzingen: []")
+    unrelated = (CASUS.replace("C01", "C03").replace("themas: [maatwerk]", "themas: [wonen]")
+                 .replace("fasen: [ondersteuning]", "fasen: [evaluatie]")
+                 .replace("rollen: [bewoner, vertrouwenspersoon]", "rollen: [klantmanager]"))
+    generated = generate(source("casussen/C01-x.yml", CASUS), source("casussen/C02-y.yml", other),
+                         source("casussen/C03-z.yml", unrelated), source("stellingen/S01-a.yml", STELLING),
+                         source("verslagen/V01-a.yml", VERSLAG))
+    assert generated.site is not None
+    assert [i.id for i in generated.site.related["C01"]] == ["C02"]
+
+
+def test_write_rewrites_only_what_changed(tmp_path: Path) -> None:
+    first = write.write_pages({"a.md": "een\n", "b/c.md": "twee\n"}, tmp_path)
+    assert first.written == ["a.md", "b/c.md"]
+    second = write.write_pages({"a.md": "een\n", "b/c.md": "drie\n"}, tmp_path)
+    assert second.written == ["b/c.md"] and second.unchanged == 1
+    third = write.write_pages({"a.md": "een\n"}, tmp_path)
+    assert third.removed == ["b/c.md"] and not (tmp_path / "b").exists()
+
+
+def test_nieuw_writes_the_next_free_id_with_every_field(small_project: Path) -> None:
+    assert main(["--map", str(small_project), "nieuw", "casus", "Vader zonder woning"]) == 0
+    path = small_project / "casussen" / "C02-vader-zonder-woning.yml"
+    text = path.read_text("utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/casus.schema.json\n")
+    data = yaml.safe_load(text)
+    assert data["id"] == "C02" and data["status"] == "concept" and data["titel"] == "Vader zonder woning"
+    casus_type = next(t for t in CONTENT_TYPES if t.naam == "casus")
+    assert set(data) == {f.name for f in casus_type.velden}
+    # A fresh draft does not block the public build: its gaps are warnings there.
+    assert main(["--map", str(small_project), "check"]) == 0
+    assert scaffold.next_id(small_project, casus_type) == "C03"
+
+
+def test_committed_json_schemas_are_in_sync_with_the_code() -> None:
+    generated = generate()
+    assert generated.site is not None
+    expected = all_schemas(generated.site.vocabularies)
+    committed = {p.name: p.read_text("utf-8") for p in (REPO / "schema").glob("*.json")}
+    assert committed == expected, "Draai `kennisbank schema` en leg de bestanden vast."
+
+
+def test_all_content_validates_against_the_json_schemas() -> None:
+    for ctype in CONTENT_TYPES:
+        schema = json.loads((REPO / "schema" / f"{ctype.naam}.schema.json").read_text("utf-8"))
+        for path in sorted((REPO / ctype.map).glob("*.yml")):
+            text = path.read_text("utf-8")
+            assert text.startswith(f"# yaml-language-server: $schema=../schema/{ctype.naam}.schema.json"), path
+            data = json.loads(json.dumps(yaml.safe_load(text), default=str))
+            jsonschema.validate(data, schema)
