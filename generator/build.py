@@ -34,6 +34,7 @@ class Inputs:
     private_names: list[str]
     privacy_cache: dict[str, privacy.Annotations]
     today: dt.date
+    repo_url: str = ""
 
 
 @dataclass
@@ -77,7 +78,18 @@ def gather(root: Path, today: dt.date | None = None) -> Inputs:
         private_names=read_private_names(root),
         privacy_cache=_read_cache(Layout(root).cache),
         today=today or dt.date.today(),
+        repo_url=repository_url(),
     )
+
+
+def repository_url() -> str:
+    """Where 'Bewerk deze pagina' links point: KENNISBANK_REPO_URL, or the repository GitHub Actions builds."""
+    if os.environ.get("KENNISBANK_REPO_URL"):
+        return os.environ["KENNISBANK_REPO_URL"].rstrip("/")
+    if os.environ.get("GITHUB_REPOSITORY"):
+        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
+        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
+    return ""
 
 
 def _read_tree(base: Path) -> dict[str, str]:
@@ -112,7 +124,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         site, found = resolve.resolve(content, included, concepten)
         problems += found
     with _timed(timings, "renderen"):
-        pages, found = render.render(site, inputs.handwritten)
+        pages, found = render.render(site, inputs.handwritten, repo_url=inputs.repo_url)
         problems += found
     return Generated(pages, problems, allowances, site, timings)
 

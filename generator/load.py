@@ -159,6 +159,7 @@ def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Pr
     problem = err.problem or ""
     if "could not determine a constructor for the tag" in problem:
         tag = problem.rsplit("'", 2)[-2] if problem.count("'") >= 2 else "?"
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
         return _problem(rel, line, f"het label '{tag}' is niet toegestaan; het wordt nooit uitgevoerd.",
                         "Haal het label met uitroeptekens (!!) weg en schrijf de waarde als gewone tekst.")
     return _problem(rel, line, f"deze waarde kan niet gelezen worden ({problem}).",
@@ -166,7 +167,7 @@ def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Pr
 
 
 _YAML_PHRASES = {
-    "mapping values are not allowed here": "een dubbele punt op een plek waar dat niet mag",
+    "mapping values are not allowed": "een dubbele punt op een plek waar dat niet mag",
     "could not find expected ':'": "een dubbele punt ontbreekt",
     "did not find expected key": "een veld is verkeerd ingesprongen",
     "found unexpected end of stream": "het bestand houdt onverwacht op",

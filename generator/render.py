@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from . import charts
+from . import charts, export
 from .problems import Problem
 from .resolve import Link, Site
 from .safe_markdown import safe_inline, safe_markdown
@@ -50,7 +50,8 @@ def page_path(item: Item) -> str:
     return f"{item.type.map}/{item.id.lower()}.md"
 
 
-def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES) -> tuple[Pages, list[Problem]]:
+def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
+           repo_url: str = "") -> tuple[Pages, list[Problem]]:
     env = environment(templates)
     pages: Pages = {}
     problems: list[Problem] = []
@@ -58,7 +59,7 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES) -> tuple
     def emit(path: str, template: str, **context: Any) -> None:
         try:
             pages[path] = env.get_template(template).render(
-                site=site, page=path, link=_linker(path), term=_term_labeler(site), **context
+                site=site, page=path, link=_linker(path), term=_term_labeler(site), repo_url=repo_url, **context
             )
         except jinja2.TemplateError as err:
             problems.append(_template_problem(err, template))
@@ -77,10 +78,38 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES) -> tuple
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):
             pages[f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg"] = charts.bar_chart(figuur)
+    for item in site.of_type("casus"):
+        emit(f"handouts/{item.id.lower()}.md", "handout.md.j2", item=item)
+    _emit_cards(site, emit)
+    emit("verkenner.md", "verkenner.md.j2")
+    emit("open-data.md", "open_data.md.j2", types=CONTENT_TYPES, velden=export.public_fields,
+         licentie=export.LICENTIE)
+    pages["data/kennisbank.json"] = export.export_json(site)
+    pages["data/verkenner.json"] = export.explorer_data(site)
+    for ctype in CONTENT_TYPES:
+        pages[f"data/{ctype.meervoud}.csv"] = export.export_csv(site, ctype)
     for old, item in sorted(site.redirects.items()):
         pages[f"{old}index.html"] = _redirect_page(old, item)
     problems += _collisions(pages, handwritten)
     return {**handwritten, **pages}, problems
+
+
+def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
+    """Printable stelling cards: all, per thema and per lesson."""
+    stellingen = site.of_type("stelling")
+    themas = [t for t in site.vocabularies["themas"].values()
+              if any(t.id in s.data["themas"] for s in stellingen)]
+    per_thema = [(f"../{t.id}/", t.label) for t in themas]
+    emit("kaarten/index.md", "kaarten.md.j2", kop="alle stellingen", stellingen=stellingen,
+         andere=[(p[3:], label) for p, label in per_thema])
+    for thema in themas:
+        emit(f"kaarten/{thema.id}.md", "kaarten.md.j2", kop=thema.label, andere=[],
+             stellingen=[s for s in stellingen if thema.id in s.data["themas"]])
+    for les in site.of_type("les"):
+        chosen = [lk.doel for lk in site.outgoing.get(les.id, []) if lk.veld == "stellingen"]
+        if chosen:
+            emit(f"kaarten/{les.id.lower()}.md", "kaarten.md.j2", kop=f"{les.id} {les.titel}", andere=[],
+                 stellingen=chosen)
 
 
 def _item_context(site: Site, item: Item) -> dict[str, Any]:
@@ -116,7 +145,7 @@ def _linker(from_page: str) -> Callable[[Any], str]:
 
 def _term_labeler(site: Site) -> Callable[[str, str], str]:
     def term(vocabulary: str, term_id: str) -> str:
-        return site.vocabularies[vocabulary][term_id].label
+        return safe_inline(site.vocabularies[vocabulary][term_id].label)
 
     return term
 
@@ -142,9 +171,15 @@ def _collisions(pages: Pages, handwritten: Pages) -> list[Problem]:
 
 
 def _template_problem(err: jinja2.TemplateError, template: str) -> Problem:
-    line = getattr(err, "lineno", 0) or 0
-    name = getattr(err, "filename", None) or f"generator/templates/{template}"
-    name = name.split("generator/", 1)[-1] if "generator/" in name else name
-    return Problem(f"generator/{name}" if not name.startswith("generator/") else name, line, "",
-                   f"sjabloonfout: {err.message or err}.",
+    """Name the template file and line, also for errors raised while rendering (StrictUndefined)."""
+    name, line = f"generator/templates/{template}", getattr(err, "lineno", 0) or 0
+    traceback = err.__traceback__
+    while traceback is not None:
+        filename = traceback.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            name, line = f"generator/templates/{Path(filename).name}", traceback.tb_lineno
+        traceback = traceback.tb_next
+    if isinstance(err, jinja2.TemplateSyntaxError) and err.filename:
+        name = f"generator/templates/{Path(err.filename).name}"
+    return Problem(name, line, "", f"sjabloonfout: {err.message or err}.",
                    "Dit is een fout in een sjabloon, niet in de inhoud: vraag het een ontwikkelaar.")

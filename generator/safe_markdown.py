@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 SAFE_DESTINATION = re.compile(r"^(?:https?://[^\s<>\"'`]+|mailto:[^\s<>\"'`]+|#[\w-]*|[\w][\w./#-]*)$", re.IGNORECASE)
-INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
+INLINE_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
 REFERENCE_DEFINITION = re.compile(r"^( {0,3}\[[^\]\n]+\]:)[ \t]*(\S*)(.*)$", re.MULTILINE)
 
 

@@ -122,6 +122,8 @@ def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
         problems.append(Problem(document.rel, 1, "", f"een {ctype.naam} is een blok met velden (naam: waarde).",
                                 "Begin het bestand met 'id:' op de eerste regel, zonder streepje ervoor."))
         return None
+    if _in_wrong_folder(document, ctype, problems):
+        return None
     checker = _Checker(document, vocabularies, today, problems)
     before = len(problems)
     values = checker.mapping(document.data, ctype.velden, (), "")
@@ -136,14 +138,20 @@ def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
     return Item(ctype, item_id, document.rel, values, document)
 
 
+def _in_wrong_folder(document: Document, ctype: ContentType, problems: list[Problem]) -> bool:
+    """An item of another type in this folder: say only that, not every field it lacks."""
+    item_id = str(document.data.get("id", ""))
+    other = BY_PREFIX.get(item_id[:1])
+    if other is None or other is ctype or not re.match(other.id_patroon, item_id):
+        return False
+    problems.append(Problem(document.rel, document.line(("id",)), "id",
+                            f"'{item_id}' is het id van een {other.naam}, maar het bestand staat in "
+                            f"{ctype.map}/.", f"Verplaats het bestand naar {other.map}/."))
+    return True
+
+
 def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
     line = document.line(("id",))
-    other = BY_PREFIX.get(item_id[:1])
-    if other is not None and other is not ctype and re.match(other.id_patroon, item_id):
-        problems.append(Problem(document.rel, line, "id",
-                                f"'{item_id}' is het id van een {other.naam}, maar het bestand staat in "
-                                f"{ctype.map}/.", f"Verplaats het bestand naar {other.map}/."))
-        return False
     if not re.match(ctype.id_patroon, item_id):
         problems.append(Problem(document.rel, line, "id", f"'{item_id}' is geen geldig id voor een {ctype.naam}.",
                                 f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))

@@ -1,0 +1,170 @@
+/* Casusverkenner: faceted filtering of everything published, on the static site.
+ * No framework and no server: it loads data/verkenner.json (written by the generator),
+ * keeps its state in the URL (?thema=wantrouwen&fase=nazorg) and announces the count. */
+(function () {
+  "use strict";
+  var FACETS = [
+    ["t", "Soort item"], ["thema", "Thema"], ["fase", "Fase"], ["rol", "Rol"],
+    ["werkvorm", "Werkvorm"], ["soort", "Soort bijeenkomst"], ["jaar", "Jaar"]
+  ];
+  var LIMIT = 200;
+
+  function fold(text) {
+    return String(text).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function readState() {
+    var params = new URLSearchParams(window.location.search);
+    var state = { q: params.get("q") || "", selected: {} };
+    FACETS.forEach(function (f) {
+      var values = [];
+      params.getAll(f[0]).forEach(function (v) { values = values.concat(v.split(",").filter(Boolean)); });
+      state.selected[f[0]] = new Set(values);
+    });
+    return state;
+  }
+
+  function writeState(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    FACETS.forEach(function (f) {
+      var values = Array.from(state.selected[f[0]]);
+      if (values.length) params.set(f[0], values.join(","));
+    });
+    var query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  }
+
+  function matchesText(item, words) {
+    for (var i = 0; i < words.length; i++) if (item._text.indexOf(words[i]) < 0) return false;
+    return true;
+  }
+
+  function matchesFacet(item, key, selected) {
+    if (!selected.size) return true;
+    var values = key === "t" ? [item.t] : item[key];
+    for (var i = 0; i < values.length; i++) if (selected.has(values[i])) return true;
+    return false;
+  }
+
+  /* Filter once per facet that has a selection left out, so each value's count says
+   * how many items remain if it is added (OR within a facet, AND across facets). */
+  function compute(items, state) {
+    var words = fold(state.q).split(/\s+/).filter(Boolean);
+    var base = items.filter(function (item) { return matchesText(item, words); });
+    var counts = {};
+    FACETS.forEach(function (f) {
+      var key = f[0];
+      var rest = base.filter(function (item) {
+        return FACETS.every(function (g) { return g[0] === key || matchesFacet(item, g[0], state.selected[g[0]]); });
+      });
+      var tally = {};
+      rest.forEach(function (item) {
+        (key === "t" ? [item.t] : item[key]).forEach(function (v) { tally[v] = (tally[v] || 0) + 1; });
+      });
+      counts[key] = tally;
+    });
+    var result = base.filter(function (item) {
+      return FACETS.every(function (g) { return matchesFacet(item, g[0], state.selected[g[0]]); });
+    });
+    return { result: result, counts: counts };
+  }
+
+  function label(data, key, value) {
+    return (data.labels[key] && data.labels[key][value]) || value;
+  }
+
+  function renderFacets(root, data, state, counts, onChange) {
+    var box = root.querySelector(".kb-verkenner__groepen");
+    box.textContent = "";
+    FACETS.forEach(function (f) {
+      var key = f[0];
+      var values = Object.keys(counts[key]);
+      state.selected[key].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+      if (!values.length) return;
+      values.sort(function (a, b) { return key === "jaar" ? b.localeCompare(a) : label(data, key, a).localeCompare(label(data, key, b), "nl"); });
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.textContent = f[1];
+      fieldset.appendChild(legend);
+      values.forEach(function (value) {
+        var id = "kb-f-" + key + "-" + value;
+        var wrap = document.createElement("div");
+        var input = document.createElement("input");
+        input.type = "checkbox"; input.id = id; input.name = key; input.value = value;
+        input.checked = state.selected[key].has(value);
+        input.addEventListener("change", function () {
+          if (input.checked) state.selected[key].add(value); else state.selected[key].delete(value);
+          onChange(id);
+        });
+        var lab = document.createElement("label");
+        lab.htmlFor = id;
+        lab.textContent = label(data, key, value) + " (" + (counts[key][value] || 0) + ")";
+        wrap.appendChild(input); wrap.appendChild(lab);
+        fieldset.appendChild(wrap);
+      });
+      box.appendChild(fieldset);
+    });
+  }
+
+  function renderResults(root, data, result, basis) {
+    var list = root.querySelector("#kb-resultaten");
+    list.textContent = "";
+    var fragment = document.createDocumentFragment();
+    result.slice(0, LIMIT).forEach(function (item) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = basis + item.url;
+      a.textContent = item.id + " · " + item.titel;
+      var kind = document.createElement("span");
+      kind.className = "kb-verkenner__soort";
+      kind.textContent = label(data, "t", item.t);
+      var text = document.createElement("p");
+      text.textContent = item.tekst;
+      li.appendChild(kind); li.appendChild(document.createTextNode(" ")); li.appendChild(a); li.appendChild(text);
+      fragment.appendChild(li);
+    });
+    list.appendChild(fragment);
+    var count = result.length === 1 ? "1 item gevonden" : result.length + " items gevonden";
+    if (result.length > LIMIT) count += "; de eerste " + LIMIT + " staan hieronder";
+    root.querySelector("#kb-aantal").textContent = count + ".";
+  }
+
+  function start(root, data) {
+    var basis = root.getAttribute("data-basis");
+    data.items.forEach(function (item) {
+      item._text = fold(item.id + " " + item.titel + " " + item.tekst);
+    });
+    var state = readState();
+    var search = root.querySelector("#kb-zoek");
+    search.value = state.q;
+    function update(focusId) {
+      var started = performance.now();
+      var computed = compute(data.items, state);
+      renderFacets(root, data, state, computed.counts, update);
+      renderResults(root, data, computed.result, basis);
+      writeState(state);
+      root.setAttribute("data-ms", String(performance.now() - started));
+      if (focusId) { var el = document.getElementById(focusId); if (el) el.focus(); }
+    }
+    search.addEventListener("input", function () { state.q = search.value; update(); });
+    root.querySelector("form").addEventListener("reset", function () {
+      state.q = ""; FACETS.forEach(function (f) { state.selected[f[0]].clear(); });
+      setTimeout(function () { search.value = ""; update(); }, 0);
+    });
+    root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+    update();
+    window.kbVerkenner = { data: data, state: state, update: update };
+  }
+
+  function init() {
+    var root = document.getElementById("kb-verkenner");
+    if (!root || root.getAttribute("data-klaar")) return;
+    root.setAttribute("data-klaar", "1");
+    fetch(root.getAttribute("data-bron"))
+      .then(function (r) { return r.json(); })
+      .then(function (data) { start(root, data); })
+      .catch(function () { root.querySelector("#kb-aantal").textContent = "De gegevens konden niet geladen worden."; });
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
+})();
