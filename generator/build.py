@@ -103,7 +103,7 @@ def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
         raw = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-    return {k: [tuple(a) for a in v] for k, v in raw.items()}  # type: ignore[misc]
+    return {k: [(str(a[0]), int(a[1]), int(a[2])) for a in v] for k, v in raw.items()}
 
 
 # ---------------------------------------------------------------- the stages (pure)
@@ -188,8 +188,9 @@ def run_mkdocs(root: Path, layout: Layout) -> None:
         finish_site(fresh)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(fresh, ignore_errors=True)
-        raise ContentError([Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
-                                    "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")])
+        problem = Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
+                          "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
+        raise ContentError([problem]) from err
     write.swap_in(fresh, layout.site)
 
 

@@ -9,7 +9,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .problems import ContentError, format_report
+from .problems import ContentError, Problem, format_report
 
 STAGE_NAMES = ("laden", "valideren", "privacy", "koppelen", "renderen", "schrijven", "mkdocs")
 
@@ -138,7 +138,7 @@ def _schema(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_warnings(problems: list) -> None:
+def _print_warnings(problems: list[Problem]) -> None:
     for problem in problems:
         if problem.ernst != "fout":
             print(problem.format(), file=sys.stderr)

@@ -15,7 +15,7 @@ from typing import Any
 
 import jinja2
 
-from . import charts, export
+from . import charts, export, glossary
 from .problems import Problem
 from .resolve import Link, Site
 from .safe_markdown import safe_inline, safe_markdown
@@ -67,13 +67,17 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     emit("index.md", "home.md.j2")
     for ctype in CONTENT_TYPES:
         emit(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", items=site.of_type(ctype.naam))
+    begrippen = list(site.vocabularies["begrippen"].values())
     for item in site.items:
         emit(page_path(item), f"{item.type.naam}.md.j2", item=item, **_item_context(site, item))
+        if page_path(item) in pages:
+            pages[page_path(item)] = glossary.mark_first_uses(pages[page_path(item)], begrippen, page_path(item))
     emit("themas/index.md", "themas.md.j2")
     for thema in site.vocabularies["themas"].values():
         emit(f"themas/{thema.id}.md", "thema.md.j2", thema=thema,
              items=[i for i in site.items if thema.id in i.data.get("themas", [])])
-    emit("begrippen.md", "begrippen.md.j2")
+    texts = {i.id: pages.get(page_path(i), "") for i in site.items}
+    emit("begrippen.md", "begrippen.md.j2", gebruik=glossary.term_usage(site.items, begrippen, texts))
     emit("redactiegids.md", "redactiegids.md.j2", types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):

@@ -70,7 +70,7 @@ def _order(item: Item) -> tuple[int, str]:
 
 
 def _references(item: Item) -> list[tuple[Field, tuple[str | int, ...], str]]:
-    found = []
+    found: list[tuple[Field, tuple[str | int, ...], str]] = []
     for definition in item.type.velden:
         value = item.data.get(definition.name)
         if definition.kind == "verwijzing" and value:

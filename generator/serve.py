@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .build import ASSETS, Layout, _write_cache, gather, generate
 from .privacy import DeduceTagger
-from .problems import ContentError, errors_only, format_report
+from .problems import ContentError, Problem, errors_only, format_report
 from .write import write_pages
 
 WATCHED = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen", "vocabulaires", "docs")
@@ -57,7 +57,7 @@ class Regenerator:
             print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.")
             return True
 
-    def _show(self, problems: list) -> bool:
+    def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)
         print(report)
         target = self.layout.docs / MELDINGEN

@@ -281,6 +281,7 @@ class _Checker:
         for index, element in enumerate(value):
             sub = (*path, index)
             label = f"{name}[{index + 1}]"
+            checked: Any
             if definition.kind == "tekstlijst":
                 checked = self.text(element, sub, label)
             elif definition.kind == "termen":
@@ -328,7 +329,7 @@ class _Checker:
                 self.fail(path, name, f"de datum '{text}' bestaat niet.", "Controleer dag en maand (JJJJ-MM-DD).")
                 return None
         vorm = "JJJJ-MM-DD of JJJJ-MM" if kind == "maand" else "JJJJ-MM-DD"
-        self.fail(path, name, f"'{text}' is geen datum in de vorm {vorm}.", f"Schrijf bijvoorbeeld \"2025-05-19\".")
+        self.fail(path, name, f"'{text}' is geen datum in de vorm {vorm}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
         return None
 
     def _not_future(self, date: dt.date, text: str, path: Path_, name: str) -> str | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 from generator import load
 from generator.cli import main
-
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 
