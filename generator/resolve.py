@@ -50,9 +50,10 @@ def resolve(content: Content, included: list[Item], concepten: bool = False) -> 
     for item in site.items:
         links = []
         for definition, path, target_id in _references(item):
-            problem = _check(item, definition, path, target_id, everything, present)
+            problem = _check(item, definition, path, target_id, everything, present, content.broken_ids)
             if problem is not None:
                 problems.append(problem)
+            if target_id not in present:
                 continue
             link = Link(item, present[target_id], definition.name)
             links.append(link)
@@ -81,12 +82,14 @@ def _references(item: Item) -> list[tuple[Field, tuple[str | int, ...], str]]:
 
 
 def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id: str,
-           everything: dict[str, Item], present: dict[str, Item]) -> Problem | None:
+           everything: dict[str, Item], present: dict[str, Item], broken: set[str]) -> Problem | None:
     line = item.line(*path)
     if target_id == item.id:
         return Problem(item.rel, line, definition.name, f"het item verwijst naar zichzelf ({target_id}).",
                        "Haal deze verwijzing weg.")
     target = everything.get(target_id)
+    if target is None and target_id in broken:
+        return None
     if target is None:
         return Problem(item.rel, line, definition.name, f"er bestaat geen item met id '{target_id}'.",
                        "Controleer het id; de ids staan bovenaan de pagina's en in de bestandsnamen.")

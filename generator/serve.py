@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 import time
 from pathlib import Path
 
 from .build import ASSETS, Layout, _write_cache, gather, generate
-from .privacy import DeduceTagger
+from .privacy import DeduceTagger, _load_deduce
 from .problems import ContentError, Problem, errors_only, format_report
 from .write import write_pages
 
@@ -54,16 +55,39 @@ class Regenerator:
             pages = dict(generated.pages)
             pages[MELDINGEN] = meldingen_script([])
             report = write_pages(pages, self.layout.docs)
-            print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.")
+            print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.",
+                  flush=True)
             return True
 
     def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)
-        print(report)
+        print(report, flush=True)
         target = self.layout.docs / MELDINGEN
         if target.parent.is_dir():
             target.write_text(meldingen_script(report.splitlines()), "utf-8")
         return False
+
+
+class Debounce:
+    """Run once after a burst of file events has settled (editors save in several steps)."""
+
+    def __init__(self, action: Callable[[], object], delay: float = 0.15):
+        self.action = action
+        self.delay = delay
+        self.timer: threading.Timer | None = None
+
+    def trigger(self) -> None:
+        if self.timer is not None:
+            self.timer.cancel()
+        self.timer = threading.Timer(self.delay, self._run)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _run(self) -> None:
+        try:
+            self.action()
+        except Exception as err:  # noqa: BLE001 - the preview must survive anything an edit causes
+            print(f"Interne fout bij bijwerken: {type(err).__name__}: {err}", flush=True)
 
 
 def serve(root: Path, address: str, concepten: bool) -> int:
@@ -73,13 +97,16 @@ def serve(root: Path, address: str, concepten: bool) -> int:
 
     regenerator = Regenerator(root, concepten)
     regenerator.run()
+    # deduce takes seconds to load; load it now, so that the first edit shows at once.
+    threading.Thread(target=_load_deduce, daemon=True).start()
+
+    debounce = Debounce(regenerator.run)
 
     class Handler(FileSystemEventHandler):
         def on_any_event(self, event: FileSystemEvent) -> None:
-            path = str(event.src_path)
-            if event.is_directory or path.endswith((".tmp", "~", ".swp")):
+            if event.event_type in ("opened", "closed_no_write") or event.is_directory:
                 return
-            regenerator.run()
+            debounce.trigger()
 
     observer = Observer()
     for folder in (*WATCHED, "generator/templates"):
@@ -87,7 +114,9 @@ def serve(root: Path, address: str, concepten: bool) -> int:
             observer.schedule(Handler(), str(root / folder), recursive=True)
     observer.start()
     try:
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, docs_dir=str(regenerator.layout.docs),
+        # "dirty": MkDocs rebuilds only the pages whose Markdown we rewrote, which we keep to a minimum.
+        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, build_type="dirty",
+                     docs_dir=str(regenerator.layout.docs),
                      dev_addr=address, strict=False)
     finally:
         observer.stop()

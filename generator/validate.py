@@ -65,6 +65,8 @@ class Item:
 class Content:
     items: list[Item]
     vocabularies: Vocabularies
+    broken_ids: set[str] = field(default_factory=set)
+    """Ids of items that failed validation: references to them are not reported twice."""
 
 
 def validate(documents: list[Document], today: dt.date) -> tuple[Content, list[Problem]]:
@@ -77,7 +79,10 @@ def validate(documents: list[Document], today: dt.date) -> tuple[Content, list[P
             if item is not None:
                 items.append(item)
     problems += _duplicate_ids(items)
-    return Content(items, vocabularies), problems
+    valid = {item.id for item in items}
+    broken = {str(d.data.get("id")) for d in documents
+              if d.folder in BY_FOLDER and isinstance(d.data, dict) and d.data.get("id") not in valid}
+    return Content(items, vocabularies, broken), problems
 
 
 # ---------------------------------------------------------------- vocabularies

@@ -119,3 +119,27 @@ def small_project(tmp_path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text).lstrip("\n"), "utf-8")
     return tmp_path
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-gpu", "--no-first-run", "--disable-sync"]
+
+
+def require_chromium() -> None:
+    """Browser tests fail, never skip, in CI; elsewhere they skip without Debian's chromium."""
+    import os
+
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail("Chromium ontbreekt (/usr/bin/chromium): installeer het pakket chromium.")
+    pytest.skip("Chromium ontbreekt")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])

@@ -1,0 +1,67 @@
+"""`kennisbank serve` in a real browser: an edit shows up by itself, an error shows on the page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from kb_testing import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def server(small_project: Path) -> Iterator[tuple[Path, str]]:
+    require_chromium()
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "--map", str(small_project), "serve",
+                                "--adres", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url + "casussen/c01/", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.kill()
+        pytest.fail("serve kwam niet op")
+    time.sleep(12)  # deduce finishes loading in the background, as an editor's first minute would
+    yield small_project, url
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(server: tuple[Path, str]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    root, url = server
+    casus = root / "casussen" / "C01-moeder.yml"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url + "casussen/c01/")
+        assert page.locator("h1").inner_text().startswith("Een moeder tussen de regels")
+
+        started = time.monotonic()
+        casus.write_text(casus.read_text("utf-8").replace("Een moeder tussen de regels", "Een moeder in de knel"),
+                         "utf-8")
+        page.wait_for_function("document.querySelector('h1').textContent.includes('in de knel')", timeout=10_000)
+        seconds = time.monotonic() - started
+        print(f"edit visible after {seconds:.2f} s")
+        assert seconds < 2.0
+
+        casus.write_text(casus.read_text("utf-8").replace("fasen: [ondersteuning]", "fasen: [nazorgg]"), "utf-8")
+        banner = page.locator("#kb-meldingen")
+        banner.wait_for(timeout=10_000)
+        assert "'nazorgg' staat niet in vocabulaires/fasen.yml" in banner.inner_text()
+
+        casus.write_text(casus.read_text("utf-8").replace("fasen: [nazorgg]", "fasen: [nazorg]"), "utf-8")
+        page.wait_for_function("!document.getElementById('kb-meldingen')", timeout=10_000)
+        browser.close()
