@@ -143,3 +143,42 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+class StaticServer:
+    """The built site on 127.0.0.1, under a sub-path as on GitHub Pages; quiet; 404 page like Pages."""
+
+    def __init__(self, site: Path, prefix: str = "/kennisbank/"):
+        import functools
+        import http.server
+        import threading
+
+        prefix_ = prefix
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def translate_path(self, path: str) -> str:
+                if not path.startswith(prefix_):
+                    return str(site / "__nergens__")
+                return super().translate_path("/" + path[len(prefix_):])
+
+            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+                if code == 404 and (site / "404.html").is_file():
+                    body = (site / "404.html").read_bytes()
+                    self.send_response(404)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                super().send_error(code, message, explain)
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
+        self.url = f"http://127.0.0.1:{self.server.server_port}{prefix}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()

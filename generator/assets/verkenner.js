@@ -47,26 +47,33 @@
     return false;
   }
 
-  /* Filter once per facet that has a selection left out, so each value's count says
-   * how many items remain if it is added (OR within a facet, AND across facets). */
+  /* One pass: an item that passes every facet counts for all facets; an item that
+   * fails exactly one facet counts only for that facet. That gives each value the
+   * number of items left if it is added (OR within a facet, AND across facets). */
   function compute(items, state) {
     var words = fold(state.q).split(/\s+/).filter(Boolean);
-    var base = items.filter(function (item) { return matchesText(item, words); });
+    var active = FACETS.filter(function (f) { return state.selected[f[0]].size; }).map(function (f) { return f[0]; });
     var counts = {};
-    FACETS.forEach(function (f) {
-      var key = f[0];
-      var rest = base.filter(function (item) {
-        return FACETS.every(function (g) { return g[0] === key || matchesFacet(item, g[0], state.selected[g[0]]); });
-      });
-      var tally = {};
-      rest.forEach(function (item) {
-        (key === "t" ? [item.t] : item[key]).forEach(function (v) { tally[v] = (tally[v] || 0) + 1; });
-      });
-      counts[key] = tally;
-    });
-    var result = base.filter(function (item) {
-      return FACETS.every(function (g) { return matchesFacet(item, g[0], state.selected[g[0]]); });
-    });
+    FACETS.forEach(function (f) { counts[f[0]] = {}; });
+    var result = [];
+    function tally(item, key) {
+      var values = key === "t" ? [item.t] : item[key];
+      for (var i = 0; i < values.length; i++) counts[key][values[i]] = (counts[key][values[i]] || 0) + 1;
+    }
+    for (var n = 0; n < items.length; n++) {
+      var item = items[n];
+      if (words.length && !matchesText(item, words)) continue;
+      var failed = null, failures = 0;
+      for (var a = 0; a < active.length && failures < 2; a++) {
+        if (!matchesFacet(item, active[a], state.selected[active[a]])) { failed = active[a]; failures++; }
+      }
+      if (failures === 0) {
+        result.push(item);
+        for (var k = 0; k < FACETS.length; k++) tally(item, FACETS[k][0]);
+      } else if (failures === 1) {
+        tally(item, failed);
+      }
+    }
     return { result: result, counts: counts };
   }
 
@@ -79,7 +86,7 @@
     box.textContent = "";
     FACETS.forEach(function (f) {
       var key = f[0];
-      var values = Object.keys(counts[key]);
+      var values = data.values[key].slice();
       state.selected[key].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
       if (!values.length) return;
       values.sort(function (a, b) { return key === "jaar" ? b.localeCompare(a) : label(data, key, a).localeCompare(label(data, key, b), "nl"); });
@@ -132,8 +139,16 @@
 
   function start(root, data) {
     var basis = root.getAttribute("data-basis");
+    data.values = {};
+    FACETS.forEach(function (f) { data.values[f[0]] = []; });
+    var seen = {};
     data.items.forEach(function (item) {
       item._text = fold(item.id + " " + item.titel + " " + item.tekst);
+      FACETS.forEach(function (f) {
+        (f[0] === "t" ? [item.t] : item[f[0]]).forEach(function (v) {
+          if (!seen[f[0] + "=" + v]) { seen[f[0] + "=" + v] = 1; data.values[f[0]].push(v); }
+        });
+      });
     });
     var state = readState();
     var search = root.querySelector("#kb-zoek");
