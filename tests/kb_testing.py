@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator import build, load
+from generator.cli import main
 from generator.privacy import Annotations
 
 REPO = Path(__file__).resolve().parents[1]
@@ -182,3 +184,26 @@ class StaticServer:
     def close(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+COPY = ("mkdocs.yml", "docs", "vocabulaires", "casussen", "stellingen", "verslagen", "onderzoek", "lessen")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content, copied and built once per test session, as a new user would."""
+    root = tmp_path_factory.mktemp("kennisbank")
+    for name in COPY:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+        elif (REPO / name).is_file():
+            shutil.copy(REPO / name, root / name)
+    cache = REPO / "build" / "privacy-cache.json"
+    if cache.is_file():  # saves deduce's start-up; the cache holds hashes and offsets only
+        (root / "build").mkdir()
+        shutil.copy(cache, root / "build" / cache.name)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    assert main(["--map", str(root), "build"]) == 0
+    return root
+
+

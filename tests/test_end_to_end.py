@@ -3,34 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from kb_testing import REPO
 
 from generator.cli import main
-
-COPY = ("mkdocs.yml", "docs", "vocabulaires", "casussen", "stellingen", "verslagen", "onderzoek", "lessen")
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("kennisbank")
-    for name in COPY:
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-        elif (REPO / name).is_file():
-            shutil.copy(REPO / name, root / name)
-    cache = REPO / "build" / "privacy-cache.json"
-    if cache.is_file():  # saves deduce's start-up; the cache holds hashes and offsets only
-        (root / "build").mkdir()
-        shutil.copy(cache, root / "build" / cache.name)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    assert main(["--map", str(root), "build"]) == 0
-    return root
 
 
 def published_ids() -> dict[str, list[str]]:
