@@ -161,7 +161,11 @@ def find_with_tagger(text: str, tagger: NameTagger, exact_dates_forbidden: bool)
 # ---------------------------------------------------------------- allowed names
 
 
-PLACES = ["Amsterdam", "Diemen", "Zaandam", "Zaanstad", "Amstelveen", "Weesp", "Purmerend", "Hoorn", "Haarlem", "Almere", "Utrecht", "Rotterdam", "Den", "Haag", "Nederland", "Noord-Holland", "Baarsjes", "Indische", "Buurt", "Oud-Oost", "Oud-Noord", "Oud-West", "Slotervaart", "Bos", "Lommer", "Pijp", "Mercatorbuurt"]
+PLACES = [
+    "Amsterdam", "Diemen", "Zaandam", "Zaanstad", "Amstelveen", "Weesp", "Purmerend", "Hoorn", "Haarlem",
+    "Almere", "Utrecht", "Rotterdam", "Den", "Haag", "Nederland", "Noord-Holland", "Baarsjes", "Indische",
+    "Buurt", "Oud-Oost", "Oud-Noord", "Oud-West", "Slotervaart", "Bos", "Lommer", "Pijp", "Mercatorbuurt",
+]
 
 
 def allowed_tokens(item: Item, vocabularies: Vocabularies) -> set[str]:
