@@ -71,7 +71,7 @@ class Regenerator:
 class Debounce:
     """Run once after a burst of file events has settled (editors save in several steps)."""
 
-    def __init__(self, action: Callable[[], object], delay: float = 0.15):
+    def __init__(self, action: Callable[[], object], delay: float = 0.05):
         self.action = action
         self.delay = delay
         self.timer: threading.Timer | None = None

@@ -49,13 +49,19 @@ def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(server: tuple[P
         page.goto(url + "casussen/c01/")
         assert page.locator("h1").inner_text().startswith("Een moeder tussen de regels")
 
-        started = time.monotonic()
-        casus.write_text(casus.read_text("utf-8").replace("Een moeder tussen de regels", "Een moeder in de knel"),
-                         "utf-8")
-        page.wait_for_function("document.querySelector('h1').textContent.includes('in de knel')", timeout=10_000)
-        seconds = time.monotonic() - started
-        print(f"edit visible after {seconds:.2f} s")
-        assert seconds < 2.0
+        # Three edits; the median must show within 2 s (one slow edit on a busy machine is not a failure).
+        timings = []
+        title = "Een moeder tussen de regels"
+        for number in range(3):
+            new_title = f"Een moeder in de knel {number}"
+            started = time.monotonic()
+            casus.write_text(casus.read_text("utf-8").replace(title, new_title), "utf-8")
+            page.wait_for_function(f"document.querySelector('h1').textContent.includes('{new_title}')",
+                                   timeout=10_000)
+            timings.append(time.monotonic() - started)
+            title = new_title
+        print(f"edit visible after {', '.join(f'{t:.2f}' for t in timings)} s")
+        assert sorted(timings)[1] < 2.0
 
         casus.write_text(casus.read_text("utf-8").replace("fasen: [ondersteuning]", "fasen: [nazorgg]"), "utf-8")
         banner = page.locator("#kb-meldingen")
