@@ -8,6 +8,7 @@ and MkDocs checks the link and its anchor. No script is involved.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Iterable
@@ -19,37 +20,50 @@ SKIP_LINE = re.compile(r"^\s*(?:#|\||<|!!!|---|title:|description:|tags:|  - |hi
 
 
 def _pattern(term: Term) -> re.Pattern[str]:
-    forms = sorted({term.label, *term.synoniemen}, key=len, reverse=True)
+    return _alternation(tuple(sorted({term.label, *term.synoniemen}, key=len, reverse=True)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _alternation(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
 
 
 def mark_first_uses(markdown: str, terms: Iterable[Term], page: str) -> str:
     target = posixpath.relpath("begrippen.md", posixpath.dirname(page) or ".")
-    pending = [(t, _pattern(t)) for t in sorted(terms, key=lambda t: -len(t.label))]
+    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)}
     body_start = _after_front_matter(markdown)
     lines = markdown[body_start:].split("\n")
     for index, line in enumerate(lines):
-        if not pending or SKIP_LINE.match(line) or line.startswith("    "):
+        if not by_form:
+            break
+        if SKIP_LINE.match(line) or line.startswith("    "):
             continue
-        lines[index], pending = _mark_line(line, pending, target)
+        pattern = _alternation(tuple(sorted(by_form, key=len, reverse=True)))
+        if pattern.search(line):
+            lines[index] = _mark_line(line, pattern, by_form, target)
     return markdown[:body_start] + "\n".join(lines)
 
 
-def _mark_line(line: str, pending: list[tuple[Term, re.Pattern[str]]],
-               target: str) -> tuple[str, list[tuple[Term, re.Pattern[str]]]]:
-    for term, pattern in list(pending):
-        pieces = _split_protected(line)
-        for number, (text, protected) in enumerate(pieces):
-            match = None if protected else pattern.search(text)
-            if match is None:
+def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], target: str) -> str:
+    """Link the first use of every still unmarked term in the line's unprotected text."""
+    out = []
+    for text, protected in _split_protected(line):
+        if protected:
+            out.append(text)
+            continue
+        position, pieces = 0, []
+        for match in pattern.finditer(text):
+            term = by_form.get(match.group(1).lower())
+            if term is None:
                 continue
             title = term.uitleg.replace('"', "'")
-            link = f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}'
-            pieces[number] = (text[: match.start()] + link + text[match.end():], True)
-            line = "".join(p for p, _ in pieces)
-            pending.remove((term, pattern))
-            break
-    return line, pending
+            pieces += [text[position: match.start()],
+                       f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
+            position = match.end()
+            for form in [f for f, t in by_form.items() if t is term]:
+                del by_form[form]
+        out.append("".join(pieces) + text[position:])
+    return "".join(out)
 
 
 def _split_protected(line: str) -> list[tuple[str, bool]]:
