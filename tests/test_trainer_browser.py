@@ -112,3 +112,23 @@ def test_explorer_filters_thousands_of_items_within_50_ms(built: tuple[Path, Sta
     timings.append(float(page.locator("#kb-verkenner").get_attribute("data-ms") or "inf"))
     print(f"explorer {size} items: {max(timings):.1f} ms at most per interaction ({timings})")
     assert max(timings) < 50
+
+
+def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, StaticServer], browser: object) -> None:
+    root, server = built
+    assert main(["--map", str(root), "build"]) == 0
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server.url + "casussen/c01/")
+    terms = page.locator("a.kb-begrip")
+    assert terms.first.inner_text().lower() == "vertrouwenspersoon"
+    assert page.locator("a.kb-begrip", has_text="vertrouwenspersoon").count() == 1, "only the first use is marked"
+    tooltip = page.locator(".md-tooltip2--active", has_text="Getrainde vrijwilliger uit de buurt")
+    terms.first.focus()
+    tooltip.wait_for()
+    page.evaluate("document.activeElement.blur()")
+    tooltip.wait_for(state="hidden")
+    terms.first.hover()
+    tooltip.wait_for()
+    page.goto(server.url + "begrippen/")
+    entry = page.locator("#vertrouwenspersoon ~ p").nth(1)
+    assert "Komt voor in: C01" in entry.inner_text()
