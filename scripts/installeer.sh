@@ -17,6 +17,7 @@ if [ "$want_browser" = "--browser" ]; then
   missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = "0" ]; then
       apt-get update -qq >/dev/null

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +133,43 @@ def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, Static
     page.goto(server.url + "begrippen/")
     entry = page.locator("#vertrouwenspersoon ~ p").nth(1)
     assert "Komt voor in: C01" in entry.inner_text()
+
+
+def pdf_pages(pdf: bytes, tmp: Path) -> list[str]:
+    import subprocess
+
+    (tmp / "print.pdf").write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp / "print.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return text.split("\f")[:-1]
+
+
+def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, StaticServer], browser: object,
+                                                            tmp_path: Path) -> None:
+    from kb_testing import STELLING
+
+    root, server = built
+    for number in range(2, 8):
+        (root / "stellingen" / f"S0{number}-extra.yml").write_text(textwrap.dedent(
+            STELLING.replace("S01", f"S0{number}").replace("Wij worden te vaak gevraagd",
+                                                           f"Stelling nummer {number} - wij worden gevraagd")), "utf-8")
+    assert main(["--map", str(root), "build"]) == 0
+    page = browser.new_page()  # type: ignore[attr-defined]
+
+    page.goto(server.url + "handouts/c01/")
+    handout = pdf_pages(page.pdf(format="A4"), tmp_path)
+    text = "\n".join(handout)
+    assert "De situatie" in text and "Bespreekvragen" in text and "Wat zou jij doen?" in text
+    assert "Het Doorbraakteam vond ruimte" not in text, "the handout stops before what happened next"
+    assert "Zoeken" not in text and "Casusverkenner" not in text, "no search or navigation on paper"
+    assert "C01 hand-out · http://127.0.0.1" in text, "the page's id and address are printed"
+
+    page.goto(server.url + "kaarten/")
+    cards = pdf_pages(page.pdf(format="A4"), tmp_path)
+    assert len(cards) == 2, "seven cards, six to a sheet"
+    assert sum(page_text.count("Stelling nummer") for page_text in cards) == 6
+
+    page.goto(server.url + "casussen/c01/")
+    full = "\n".join(pdf_pages(page.pdf(format="A4"), tmp_path))
+    assert "(http://127.0.0.1" in full, "links are shown as text"
+    assert "vond ruimte voor maatwerk" in full
