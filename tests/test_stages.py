@@ -109,3 +109,15 @@ def test_all_content_validates_against_the_json_schemas() -> None:
             assert text.startswith(f"# yaml-language-server: $schema=../schema/{ctype.naam}.schema.json"), path
             data = json.loads(json.dumps(yaml.safe_load(text), default=str))
             jsonschema.validate(data, schema)
+
+
+def test_editing_one_casus_rewrites_only_the_pages_that_show_it(tmp_path: Path) -> None:
+    other = CASUS.replace("C01", "C02").replace("verwijzingen: [S01]", "verwijzingen: []")
+    sources = [source("casussen/C01-x.yml", CASUS), source("casussen/C02-y.yml", other),
+               source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
+    write.write_pages(generate(*sources).pages, tmp_path)
+    assert write.write_pages(generate(*sources).pages, tmp_path).written == []
+
+    edited = CASUS.replace("De vertrouwenspersoon begeleidt de moeder.", "De vertrouwenspersoon blijft bij de moeder.")
+    report = write.write_pages(generate(source("casussen/C01-x.yml", edited), *sources[1:]).pages, tmp_path)
+    assert report.written == ["casussen/c01.md", "data/casussen.csv", "data/kennisbank.json", "handouts/c01.md"]
