@@ -34,5 +34,13 @@ def read_private_names(root: Path) -> list[str]:
             "de lijst met echte namen staat in de repository; zo kan hij per ongeluk gepubliceerd worden.",
             "Verplaats het bestand naar ~/.config/kennisbank/echte-namen.txt of een andere map buiten de "
             "repository, en zet KENNISBANK_ECHTE_NAMEN op dat pad.")])
-    lines = path.read_text("utf-8").splitlines()
+    try:
+        # utf-8-sig: a list saved by Notepad starts with a byte order mark that would hide the first name.
+        lines = path.read_text("utf-8-sig").splitlines()
+    except UnicodeDecodeError as err:
+        regel = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise ContentError([Problem(
+            f"{ENV}", 0, "",
+            f"de lijst met echte namen is niet in UTF-8 opgeslagen (regel {regel}); zo worden namen gemist.",
+            "Sla het bestand op met tekstcodering UTF-8.")]) from None
     return [line.strip() if not line.lstrip().startswith("#") else "" for line in lines]

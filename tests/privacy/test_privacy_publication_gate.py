@@ -1,0 +1,70 @@
+"""The publication gate: drafts never reach the public output; a casus needs its anonymisation recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from privacy_helpers import casus, generate, report
+
+from generator.privacy import fold
+
+CONCEPT_TITLE = "Een moeder die niemand wilde lastigvallen"
+
+
+def concept() -> str:
+    text = casus("Bel de moeder op 06-48213975; ze woont op de Javastraat 12.", id="C02", status="concept",
+                 toestemming="ontbreekt")
+    return text.replace("Een vader zonder vaste woonplek", CONCEPT_TITLE)
+
+
+def test_concept_never_reaches_the_public_output(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus()), ("casussen/C02-moeder.yml", concept()))
+    assert generated.problems == []
+    assert generated.site is not None and [i.id for i in generated.site.items] == ["C01"]
+    assert [a.item.id for a in generated.allowances] == []
+    for path, page in generated.pages.items():
+        assert "c02" not in path.casefold()
+        assert fold(CONCEPT_TITLE) not in fold(page), path
+        assert "C02" not in page, path
+        assert "48213975" not in page and "Javastraat" not in page, path
+
+
+def test_concept_is_shown_and_checked_in_the_drafts_preview(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus()), ("casussen/C02-moeder.yml", concept()),
+                         concepten=True)
+    assert generated.site is not None and [i.id for i in generated.site.items] == ["C01", "C02"]
+    assert report(generated) == (
+        "casussen/C02-moeder.yml:9: veld 'situatie': mogelijk persoonsgegeven (straat met huisnummer): "
+        "'J********* **'.\n"
+        "    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, zet het "
+        "dan met een reden onder privacy_uitzonderingen in dit bestand.\n"
+        "casussen/C02-moeder.yml:9: veld 'situatie': mogelijk persoonsgegeven (telefoonnummer): '06-****3975'.\n"
+        "    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, zet het "
+        "dan met een reden onder privacy_uitzonderingen in dit bestand.\n"
+        "2 fouten.")
+
+
+def test_published_casus_without_consent_is_an_error(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="ontbreekt")))
+    assert report(generated) == (
+        "casussen/C01-vader.yml:19: veld 'anonimisering.toestemming': een casus zonder vastgelegde toestemming "
+        "kan niet gepubliceerd worden.\n"
+        "    tip: Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept.\n"
+        "1 fout.")
+    assert generated.site is not None and generated.site.items == []
+
+
+def test_published_casus_without_anonimisering_is_an_error(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming=None)))
+    assert report(generated) == (
+        "casussen/C01-vader.yml:1: veld 'anonimisering': dit verplichte veld ontbreekt.\n"
+        "    tip: Vul in: Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming "
+        "vastgelegd?\n"
+        "1 fout.")
+    assert generated.site is not None and generated.site.items == []
+
+
+def test_casus_with_consent_not_needed_is_published(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="niet-nodig")))
+    assert generated.problems == []
+    assert generated.site is not None and [i.id for i in generated.site.items] == ["C01"]
