@@ -23,6 +23,7 @@ from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
 
 ASSETS = Path(__file__).parent / "assets"
+OVERRIDES = Path(__file__).parent / "overrides"  # our theme templates (the Dutch 404 page), before Material's
 
 
 @dataclass
@@ -184,6 +185,7 @@ def run_mkdocs(root: Path, layout: Layout) -> None:
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
+        config.theme.dirs.insert(0, str(OVERRIDES))
         mkdocs_build(config)
         finish_site(fresh)
     except (MkDocsException, SystemExit) as err:

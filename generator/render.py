@@ -18,7 +18,7 @@ import jinja2
 from . import charts, export, glossary
 from .problems import Problem
 from .resolve import Link, Site
-from .safe_markdown import safe_inline, safe_markdown
+from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
 from .schema import CONTENT_TYPES, VOCABULAIRES
 from .validate import Item
 
@@ -41,6 +41,8 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["md"] = safe_markdown
     env.filters["inline"] = safe_inline
     env.filters["html"] = escape
+    env.filters["titel"] = front_matter_title
+    env.filters["alt"] = alt_text
     env.tests["contains"] = lambda seq, value: value in (seq or ())
     env.filters["getal"] = lambda v: charts.format_number(charts.number(v) or 0.0)
     return env

@@ -6,6 +6,7 @@ the items that cite them, related casussen, and the redirects of old addresses.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -120,6 +121,11 @@ def _related(item: Item, casussen: list[Item]) -> list[Item]:
     return [o for _, o in scored[:RELATED_COUNT]]
 
 
+# An old address is a path inside the site: never "..", "/" or empty (those would write outside build/docs).
+OLD_ADDRESS = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*/")
+RESERVED_FOLDERS = {"assets", "search", "data"}
+
+
 def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
     """Old addresses of items; two items on one address is an error."""
     taken = {item.url: item for item in items}
@@ -128,6 +134,13 @@ def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
     for item in items:
         for index, old in enumerate(item.data.get("eerdere_adressen", [])):
             address = old.strip("/") + "/"
+            if not OLD_ADDRESS.fullmatch(address) or address.split("/", 1)[0] in RESERVED_FOLDERS:
+                problems.append(Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
+                                        f"'{old}' is geen adres op de site.",
+                                        "Schrijf het pad zoals het in de adresbalk stond na het adres van de "
+                                        "site, zoals casussen/moeder-tussen-de-regels/ (kleine letters, cijfers "
+                                        "en streepjes; geen '..')."))
+                continue
             other = taken.get(address) or redirects.get(address)
             if other is not None and other is not item:
                 problems.append(Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",

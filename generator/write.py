@@ -23,8 +23,11 @@ class WriteReport:
 def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
     report = WriteReport()
     target.mkdir(parents=True, exist_ok=True)
+    root = target.resolve()
     for rel, text in sorted(pages.items()):
         path = target / rel
+        if not path.resolve().is_relative_to(root):
+            raise ValueError(f"{rel!r} ligt buiten {target}")  # never write outside the generated docs
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             report.unchanged += 1

@@ -1,0 +1,58 @@
+"""axe-core (axe-playwright-python) finds no serious or critical WCAG 2.1 AA violations on the main kinds of page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from kb_browser import BuiltSite, watched_context
+
+pytestmark = pytest.mark.browser
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
+                                       "resultTypes": ["violations"]})
+    return list(results.response["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        targets = [" ".join(map(str, n["target"])) for n in v["nodes"]][:4]
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}x, bijv. {targets})")
+    return "\n".join(lines)
+
+
+CASES = [(kind, "licht") for kind in ("home", "casussen", "casus", "stelling", "verslag", "zoekresultaten")] + \
+    [(kind, "donker") for kind in ("home", "casus", "zoekresultaten")]
+
+
+@pytest.mark.parametrize(("kind", "scheme"), CASES)
+def test_no_serious_or_critical_wcag_violations(browser: Any, built_site: BuiltSite, samples: dict[str, str],
+                                                kind: str, scheme: str) -> None:
+    """The light scheme everywhere; the dark one (Material's slate, for prefers-color-scheme: dark) on three."""
+    color_scheme = "dark" if scheme == "donker" else "light"
+    context, watched = watched_context(browser, built_site.origin, color_scheme=color_scheme)
+    try:
+        page = context.new_page()
+        page.goto(samples.get(kind, built_site.url), wait_until="networkidle")
+        if kind == "zoekresultaten":
+            page.keyboard.press("/")
+            page.locator("input.md-search__input").wait_for(state="visible")
+            page.keyboard.type("vertrouwenspersoon")
+            page.locator(".md-search-result__item").first.wait_for()
+        expected = "slate" if scheme == "donker" else "default"
+        assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
+        violations = axe_violations(page)
+        assert not watched.foreign, watched.foreign
+    finally:
+        context.close()
+    print(f"\naxe {kind}, {scheme} ({page.url}): {len(violations)} overtredingen\n{describe(violations)}")
+    blocking = [v for v in violations if v["impact"] in BLOCKING]
+    assert not blocking, f"Ernstige toegankelijkheidsproblemen op {kind} ({scheme}):\n{describe(blocking)}"
