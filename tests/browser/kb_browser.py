@@ -26,14 +26,12 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
+from kb_testing import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: F401 - shared with the other tests
 
 REPO = Path(__file__).resolve().parents[2]
 PREFIX = "/kennisbank/"
 CONTENT_DIRS = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen")
 SKIPPED = {"site", "site-concepten", "site.nieuw", "site.oud", "build", "node_modules", "benchmarks"}
-CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-gpu", "--no-first-run", "--disable-sync"]
 # A fixed moment, so that every build in these tests is reproducible.
 EPOCH = "1767225600"  # 2026-01-01 00:00:00 UTC
 SCREENSHOTS = REPO / "build" / "screenshots"
@@ -41,23 +39,6 @@ REPO_URL = "https://github.com/voorbeeld/kennisbank"
 
 
 # ---------------------------------------------------------------- the browser
-
-
-def require_chromium() -> None:
-    """Skip without a browser, but in CI (CI=true) a missing browser is a failure, never a skip."""
-    problem = ""
-    if not CHROMIUM.is_file():
-        problem = f"Chromium ontbreekt ({CHROMIUM}); installeer het Debian-pakket chromium."
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "Het Python-pakket playwright ontbreekt; draai scripts/installeer.sh."
-    if not problem:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(problem, pytrace=False)
-    pytest.skip(problem)
 
 
 @dataclass
