@@ -61,7 +61,7 @@ def resolve(content: Content, included: list[Item], concepten: bool = False) -> 
             incoming[target_id].append(link)
         site.outgoing[item.id] = links
     site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
-    site.related = {item.id: _related(item, site.of_type("casus")) for item in site.of_type("casus")}
+    site.related = _all_related(site.of_type("casus"))
     redirects, redirect_problems = _redirects(site.items)
     site.redirects = redirects
     return site, problems + redirect_problems
@@ -106,19 +106,32 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
     return None
 
 
-def _related(item: Item, casussen: list[Item]) -> list[Item]:
-    """Casussen sharing the most thema's, fasen and rollen (thema's count double)."""
+RELATED_WEIGHTS = (("themas", 2), ("fasen", 1), ("rollen", 1))
 
-    def score(other: Item) -> int:
-        shared = 0
-        for veld, weight in (("themas", 2), ("fasen", 1), ("rollen", 1)):
-            shared += weight * len(set(item.data.get(veld, [])) & set(other.data.get(veld, [])))
-        return shared
 
-    scored = [(score(o), o) for o in casussen if o is not item]
-    scored = [(s, o) for s, o in scored if s > 0]
-    scored.sort(key=lambda pair: (-pair[0], _order(pair[1])))
-    return [o for _, o in scored[:RELATED_COUNT]]
+def _all_related(casussen: list[Item]) -> dict[str, list[Item]]:
+    """Per casus, the casussen sharing the most thema's (counting double), fasen and rollen.
+
+    An inverted index (term -> casussen) keeps this linear in practice instead of
+    comparing every pair of casussen."""
+    index: dict[tuple[str, str], list[Item]] = defaultdict(list)
+    for casus in casussen:
+        for veld, _ in RELATED_WEIGHTS:
+            for term in set(casus.data.get(veld, [])):
+                index[(veld, term)].append(casus)
+    related = {}
+    for casus in casussen:
+        scores: dict[str, int] = defaultdict(int)
+        by_id = {}
+        for veld, weight in RELATED_WEIGHTS:
+            for term in set(casus.data.get(veld, [])):
+                for other in index[(veld, term)]:
+                    if other is not casus:
+                        scores[other.id] += weight
+                        by_id[other.id] = other
+        ranked = sorted(scores, key=lambda i: (-scores[i], _order(by_id[i])))
+        related[casus.id] = [by_id[i] for i in ranked[:RELATED_COUNT]]
+    return related
 
 
 # An old address is a path inside the site: never "..", "/" or empty (those would write outside build/docs).
