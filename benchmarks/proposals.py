@@ -291,19 +291,13 @@ def same(a: build.Generated, b: build.Generated) -> bool:
 
 def cli_build(root: Path, freeze: bool) -> int:
     """`kennisbank build` in this process, optionally with gc.freeze() after deduce's start-up."""
-    import gc
 
     from generator import cli
 
     if freeze:
-        load = privacy._load_deduce
+        from benchmarks.run import freeze_after_deduce_load
 
-        def load_and_freeze() -> Any:
-            deduce = load()
-            gc.freeze()
-            return deduce
-
-        privacy._load_deduce = load_and_freeze
+        freeze_after_deduce_load()
     return cli.main(["--map", str(root), "build"])
 
 

@@ -289,20 +289,12 @@ def cold_run(root: Path, freeze: bool = False) -> int:
     """In a fresh process: deduce's start-up, then generate with an empty cache; the cache is saved.
 
     With `freeze`, gc.freeze() follows deduce's start-up (a proposal: see benchmarks/proposals.py)."""
-    import gc
 
     from generator import build, privacy
 
     _environment()
     if freeze:
-        load = privacy._load_deduce
-
-        def load_and_freeze() -> Any:
-            deduce = load()
-            gc.freeze()
-            return deduce
-
-        privacy._load_deduce = load_and_freeze
+        freeze_after_deduce_load()
     t: dict[str, float] = {}
     with timer(t, "deduce_laden"):
         privacy._load_deduce()
@@ -313,6 +305,22 @@ def cold_run(root: Path, freeze: bool = False) -> int:
     build._write_cache(build.Layout(root).cache, tagger.cache)
     print(json.dumps({**t, "timings": generated.timings, "fouten": _errors(generated.problems)[:5]}))
     return 0
+
+
+def freeze_after_deduce_load() -> None:
+    """A proposal: gc.freeze() right after deduce's start-up, so its millions of objects leave the collector."""
+    import gc
+
+    from generator import privacy
+
+    load = privacy._load_deduce
+
+    def load_and_freeze() -> Any:
+        deduce = load()
+        gc.freeze()
+        return deduce
+
+    privacy._load_deduce = load_and_freeze
 
 
 def _environment() -> None:
