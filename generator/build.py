@@ -13,7 +13,7 @@ import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -35,6 +35,7 @@ class Inputs:
     private_names: list[str]
     privacy_cache: dict[str, privacy.Annotations]
     today: dt.date
+    findings_cache: privacy.Findings = field(default_factory=dict)
     repo_url: str = ""
 
 
@@ -66,11 +67,15 @@ class Layout:
     def cache(self) -> Path:
         return self.root / "build" / "privacy-cache.json"
 
+    @property
+    def findings_cache(self) -> Path:
+        return self.root / "build" / f"privacy-bevindingen{'-concepten' if self.concepten else ''}.json"
+
 
 # ---------------------------------------------------------------- gather (reads)
 
 
-def gather(root: Path, today: dt.date | None = None) -> Inputs:
+def gather(root: Path, today: dt.date | None = None, concepten: bool = False) -> Inputs:
     handwritten = _read_tree(root / "docs")
     handwritten.update({f"assets/{k}": v for k, v in _read_tree(ASSETS).items()})
     return Inputs(
@@ -80,6 +85,7 @@ def gather(root: Path, today: dt.date | None = None) -> Inputs:
         privacy_cache=_read_cache(Layout(root).cache),
         today=today or dt.date.today(),
         repo_url=repository_url(),
+        findings_cache=_read_findings(Layout(root, concepten).findings_cache),
     )
 
 
@@ -97,6 +103,14 @@ def _read_tree(base: Path) -> dict[str, str]:
     if not base.is_dir():
         return {}
     return {p.relative_to(base).as_posix(): p.read_text("utf-8") for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def _read_findings(path: Path) -> privacy.Findings:
+    try:
+        raw = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: [(str(h[0]), int(h[1]), int(h[2])) for h in v] for k, v in raw.items()}
 
 
 def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
@@ -119,7 +133,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         problems += found if concepten else _drafts_as_warnings(found, documents)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
-        found, allowances = privacy.scan(content, included, tagger, inputs.private_names)
+        found, allowances = privacy.scan(content, included, tagger, inputs.private_names, inputs.findings_cache)
         problems += found
     with _timed(timings, "koppelen"):
         site, found = resolve.resolve(content, included, concepten)
@@ -148,7 +162,7 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print) -> Generated:
     layout = Layout(root, concepten)
-    inputs = gather(root)
+    inputs = gather(root, concepten=concepten)
     tagger = privacy.DeduceTagger(inputs.privacy_cache)
     generated = generate(inputs, concepten, tagger)
     if errors_only(generated.problems):
@@ -156,7 +170,7 @@ def build(root: Path, concepten: bool = False, progress: Callable[[str], None] =
     progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
     with _timed(generated.timings, "schrijven"):
         report = write.write_pages(generated.pages, layout.docs)
-        _write_cache(layout.cache, tagger.cache)
+        write_caches(layout, tagger, inputs.findings_cache)
     progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
              f"{len(report.removed)} verwijderd.")
     with _timed(generated.timings, "mkdocs"):
@@ -164,7 +178,13 @@ def build(root: Path, concepten: bool = False, progress: Callable[[str], None] =
     return generated
 
 
-def _write_cache(path: Path, cache: dict[str, privacy.Annotations]) -> None:
+def write_caches(layout: Layout, tagger: privacy.DeduceTagger, findings: privacy.Findings) -> None:
+    """deduce's annotations and the privacy findings; both hold hashes and offsets, never text."""
+    _write_cache(layout.cache, tagger.cache)
+    _write_cache(layout.findings_cache, findings)
+
+
+def _write_cache(path: Path, cache: Mapping[str, object]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(cache, sort_keys=True, separators=(",", ":"))
     if not path.is_file() or path.read_text("utf-8") != text:

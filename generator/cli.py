@@ -87,14 +87,14 @@ def _build(root: Path, args: argparse.Namespace) -> int:
 
 
 def _check(root: Path, args: argparse.Namespace) -> int:
-    from .build import Layout, _write_cache, gather, generate
+    from .build import Layout, gather, generate, write_caches
     from .privacy import DeduceTagger
     from .problems import errors_only
 
-    inputs = gather(root)
+    inputs = gather(root, concepten=args.concepten)
     tagger = DeduceTagger(inputs.privacy_cache)
     generated = generate(inputs, args.concepten, tagger)
-    _write_cache(Layout(root).cache, tagger.cache)
+    write_caches(Layout(root, args.concepten), tagger, inputs.findings_cache)
     if generated.allowances:
         print("Privacy-uitzonderingen:")
         for a in generated.allowances:

@@ -19,32 +19,43 @@ PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?|`[^`\n]*`|<[^>\
 SKIP_LINE = re.compile(r"^\s*(?:#|\||<|!!!|---|title:|description:|tags:|  - |hide:|search:)")
 
 
-def _pattern(term: Term) -> re.Pattern[str]:
-    return _alternation(tuple(sorted({term.label, *term.synoniemen}, key=len, reverse=True)))
-
-
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=64)
 def _alternation(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
 
 
+def _forms(terms: Iterable[Term]) -> tuple[dict[str, Term], re.Pattern[str]]:
+    """Every form of every term (lower case) and one pattern for all of them, longest first.
+
+    One pattern for the whole vocabulary is compiled once for all pages; a form only
+    matches as a whole word, so a term is never found inside a longer word."""
+    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)}
+    return by_form, _alternation(tuple(sorted(by_form, key=len, reverse=True)))
+
+
 def mark_first_uses(markdown: str, terms: Iterable[Term], page: str) -> str:
     target = posixpath.relpath("begrippen.md", posixpath.dirname(page) or ".")
-    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)}
+    by_form, pattern = _forms(terms)
+    remaining = {term.id for term in by_form.values()}
     body_start = _after_front_matter(markdown)
     lines = markdown[body_start:].split("\n")
     for index, line in enumerate(lines):
-        if not by_form:
+        if not remaining:
             break
         if SKIP_LINE.match(line) or line.startswith("    "):
             continue
-        pattern = _alternation(tuple(sorted(by_form, key=len, reverse=True)))
-        if pattern.search(line):
-            lines[index] = _mark_line(line, pattern, by_form, target)
+        if any(_still_unmarked(m, by_form, remaining) for m in pattern.finditer(line)):
+            lines[index] = _mark_line(line, pattern, by_form, remaining, target)
     return markdown[:body_start] + "\n".join(lines)
 
 
-def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], target: str) -> str:
+def _still_unmarked(match: re.Match[str], by_form: dict[str, Term], remaining: set[str]) -> bool:
+    term = by_form.get(match.group(1).lower())
+    return term is not None and term.id in remaining
+
+
+def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], remaining: set[str],
+               target: str) -> str:
     """Link the first use of every still unmarked term in the line's unprotected text."""
     out = []
     for text, protected in _split_protected(line):
@@ -54,14 +65,13 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], ta
         position, pieces = 0, []
         for match in pattern.finditer(text):
             term = by_form.get(match.group(1).lower())
-            if term is None:
+            if term is None or term.id not in remaining:
                 continue
             title = term.uitleg.replace('"', "'")
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()
-            for form in [f for f, t in by_form.items() if t is term]:
-                del by_form[form]
+            remaining.discard(term.id)
         out.append("".join(pieces) + text[position:])
     return "".join(out)
 
@@ -85,9 +95,13 @@ def _after_front_matter(markdown: str) -> int:
 
 
 def term_usage(items: Iterable[Item], terms: Iterable[Term], texts: dict[str, str]) -> dict[str, list[Item]]:
-    """Per term, the items whose page uses it (texts: item id -> its rendered Markdown)."""
-    usage: dict[str, list[Item]] = {}
-    for term in terms:
-        pattern = _pattern(term)
-        usage[term.id] = [i for i in items if pattern.search(texts.get(i.id, ""))]
+    """Per term, the items whose page uses it (texts: item id -> its rendered Markdown); one pass per page."""
+    terms = list(terms)
+    by_form, pattern = _forms(terms)
+    usage: dict[str, list[Item]] = {term.id: [] for term in terms}
+    for item in items:
+        found = {by_form[form].id for m in pattern.finditer(texts.get(item.id, ""))
+                 if (form := m.group(1).lower()) in by_form}
+        for term_id in found:
+            usage[term_id].append(item)
     return usage

@@ -14,6 +14,8 @@ data that must all be found, and sentences in the programme's own vocabulary
 
 from __future__ import annotations
 
+import functools
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -23,6 +25,7 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import phonenumbers
@@ -177,8 +180,13 @@ _DIGIT = re.compile(r"\d")
 
 
 def find_numbers(text: str) -> list[Hit]:
-    """Identifiers that python-stdnum and phonenumbers can confirm, plus e-mail, plates and case numbers."""
-    hits = [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL.finditer(text)]
+    """Identifiers that python-stdnum and phonenumbers can confirm, plus e-mail, plates and case numbers.
+
+    Each detector stands behind the character it cannot match without (an @, a digit):
+    most sentences have neither, and this halves the scan (docs-dev/benchmark.md)."""
+    hits = [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL.finditer(text)] if "@" in text else []
+    if not _DIGIT.search(text):
+        return hits
     for m in BSN_LIKE.finditer(text):
         if bsn.is_valid(re.sub(r"\D", "", m.group())):
             hits.append(Hit("BSN", m.start(), m.end()))
@@ -189,9 +197,8 @@ def find_numbers(text: str) -> list[Hit]:
     for m in POSTCODE_LIKE.finditer(text):
         if postcode.is_valid(m.group()):
             hits.append(Hit("postcode", m.start(), m.end()))
-    if _DIGIT.search(text):
-        for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
-            hits.append(Hit("telefoonnummer", match.start, match.end))
+    for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
+        hits.append(Hit("telefoonnummer", match.start, match.end))
     hits += [Hit("kenteken", m.start(), m.end()) for m in LICENCE_PLATE.finditer(text)]
     hits += [Hit("dossiernummer", m.start("nummer"), m.end("nummer")) for m in CASE_NUMBER.finditer(text)]
     return hits
@@ -238,6 +245,8 @@ def find_patterns(text: str, exact_dates_forbidden: bool) -> list[Hit]:
     for m in INITIALS_NAME.finditer(text):
         if not NOT_INITIALS.match(text, m.start()) and fold(m.group("naam")) not in FUNCTION_WORDS:
             hits.append(Hit("naam met voorletters", m.start(), m.end()))
+    if not _DIGIT.search(text):
+        return hits  # no house number and no date without a digit
     hits += [Hit("straat met huisnummer", m.start(), m.end()) for m in STREET_NUMBER.finditer(text)]
     for start, end in _exact_dates(text):
         birth = bool(BIRTH_BEFORE.search(text[max(0, start - 40): start]) or BIRTH_AFTER.search(text[end:]))
@@ -412,16 +421,51 @@ def _stars(text: str) -> str:
 # ---------------------------------------------------------------- the stage
 
 
-def scan(content: Content, published: list[Item], tagger: NameTagger,
-         private_names: list[str]) -> tuple[list[Problem], list[Allowance]]:
+Findings = dict[str, list[tuple[str, int, int]]]
+"""Cached outcome of find_all per text: key (see _findings_key) -> [(soort, start, end)]."""
+
+
+@functools.cache
+def detector_version() -> str:
+    """Changes whenever a detector could: this module, deduce, phonenumbers or python-stdnum."""
+    from importlib.metadata import version
+
+    libraries = " ".join(version(name) for name in ("deduce", "phonenumbers", "python-stdnum"))
+    return _key(Path(__file__).read_text("utf-8") + libraries)[:16]
+
+
+def _allowed_key(allowed: Allowed) -> str:
+    return _key("\n".join(sorted(allowed.words)) + "\0" + "\n".join(sorted(allowed.declared)))
+
+
+def _findings_key(text: str, allowed_key: str, exact_dates_forbidden: bool) -> str:
+    return _key(f"{detector_version()}\0{allowed_key}\0{exact_dates_forbidden}\0{text}")[:32]
+
+
+def scan(content: Content, published: list[Item], tagger: NameTagger, private_names: list[str],
+         findings: Findings | None = None) -> tuple[list[Problem], list[Allowance]]:
+    """Scan every public text of the published items.
+
+    `findings` caches what find_all reported per text (with the allowed words, the date
+    rule and the detectors' version in the key), so that a rebuild only scans changed
+    texts. It is updated in place and afterwards holds exactly the texts of this scan.
+    """
+    cached = dict(findings or {})
+    if findings is not None:
+        findings.clear()
     problems: list[Problem] = []
     allowances: list[Allowance] = []
     private = _private_patterns(private_names)
     vocabulary = vocabulary_words(content.vocabularies)
     texts = [(item, list(public_texts(item))) for item in published]
+    keys = {}
+    for item, item_texts in texts:
+        allowed_key = _allowed_key(allowed_for(item, vocabulary))
+        for text in item_texts:
+            keys[id(text)] = _findings_key(text.text, allowed_key, item.type.naam == "casus")
     prefetch = getattr(tagger, "annotate_all", None)
     if callable(prefetch):
-        prefetch(t.text for _, item_texts in texts for t in item_texts)
+        prefetch(t.text for _, item_texts in texts for t in item_texts if keys[id(t)] not in cached)
     for item, item_texts in texts:
         allowed = allowed_for(item, vocabulary)
         permitted = {a["tekst"]: a["reden"] for a in item.data.get("privacy_uitzonderingen", [])}
@@ -431,7 +475,13 @@ def scan(content: Content, published: list[Item], tagger: NameTagger,
             problems += _private_matches(text, private)
             spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
                      for m in pattern.finditer(text.text)]
-            for hit in find_all(text.text, tagger, allowed, text.item.type.naam == "casus"):
+            key = keys[id(text)]
+            if key not in cached:
+                hits = find_all(text.text, tagger, allowed, text.item.type.naam == "casus")
+                cached[key] = [(h.soort, h.start, h.end) for h in hits]
+            if findings is not None:
+                findings[key] = cached[key]
+            for hit in (Hit(*found) for found in cached[key]):
                 covering = [t for t, s, e in spans if s <= hit.start and hit.end <= e]
                 if covering:
                     used.update(covering)
@@ -580,4 +630,7 @@ def _load_deduce() -> Any:
 
             logging.getLogger().setLevel(logging.WARNING)
             _DEDUCE = Deduce()
+            # deduce leaves some 4.5 million objects that the cyclic garbage collector would walk on
+            # every full collection (3-4 s each); frozen, they are skipped, also in forked workers.
+            gc.freeze()
     return _DEDUCE

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from .build import ASSETS, Layout, _write_cache, gather, generate
+from .build import ASSETS, Layout, gather, generate, write_caches
 from .privacy import DeduceTagger, _load_deduce
 from .problems import ContentError, Problem, errors_only, format_report
 from .write import write_pages
@@ -43,13 +43,13 @@ class Regenerator:
         with self.lock:
             start = time.perf_counter()
             try:
-                inputs = gather(self.root)
+                inputs = gather(self.root, concepten=self.concepten)
             except ContentError as err:
                 return self._show(err.problems)
             if self.tagger is None:
                 self.tagger = DeduceTagger(inputs.privacy_cache)
             generated = generate(inputs, self.concepten, self.tagger)
-            _write_cache(self.layout.cache, self.tagger.cache)
+            write_caches(self.layout, self.tagger, inputs.findings_cache)
             if errors_only(generated.problems):
                 return self._show(generated.problems)
             pages = dict(generated.pages)

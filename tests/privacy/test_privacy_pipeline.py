@@ -11,8 +11,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
+from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
+from generator import build, privacy
 from generator.privacy import fold
 
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
@@ -185,3 +186,40 @@ def test_report_never_contains_a_raw_value_when_all_kinds_are_mixed(project: Pat
     for value in raw:
         assert value not in text
         assert fold(value) not in fold(text)
+
+
+class _CountingTagger(privacy.DeduceTagger):
+    """The real deduce tagger, counting the texts it is asked about."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked = 0
+
+    def __call__(self, text: str) -> privacy.Annotations:
+        self.asked += 1
+        return super().__call__(text)
+
+
+def test_a_rebuild_scans_only_changed_texts_and_reports_the_same(project: Path) -> None:
+    """The findings cache: the same report, without running a detector on an unchanged text."""
+    sentence = "Bel hem op 06-48213975. Hij sprak met Kees Jansen."
+    files = [(FILE, casus(sentence)), ("casussen/C02-ander.yml", casus(id="C02"))]
+    findings: privacy.Findings = {}
+
+    def scan(*files: tuple[str, str]) -> tuple[str, int]:
+        tagger = _CountingTagger()
+        source = inputs(project, *files)
+        source.findings_cache = findings
+        return report(build.generate(source, False, tagger)), tagger.asked
+
+    first, asked_first = scan(*files)
+    assert asked_first > 0 and "06-****3975" in first and "K*** ******" in first
+    assert scan(*files) == (first, 0)
+    # Declaring the name as a pseudonym changes what is allowed: the casus is scanned again.
+    declared = casus(sentence, extra="pseudoniemen:\n  - naam: Kees Jansen\n    rol: bewoner\n")
+    again, asked = scan((FILE, declared), files[1])
+    assert 0 < asked < asked_first and "K*** ******" not in again and "06-****3975" in again
+    kept = set(findings)
+    findings.clear()
+    assert scan((FILE, declared), files[1])[0] == again
+    assert kept == set(findings), "the cache keeps exactly the texts of the last scan"
