@@ -12,13 +12,14 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import load, privacy, render, resolve, search_index, validate, write
+from . import load, privacy, render, resolve, validate, write
 from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
 
@@ -173,8 +174,7 @@ def build(root: Path, concepten: bool = False, progress: Callable[[str], None] =
         write_caches(layout, tagger, inputs.findings_cache)
     progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
              f"{len(report.removed)} verwijderd.")
-    with _timed(generated.timings, "mkdocs"):
-        run_mkdocs(root, layout)
+    run_mkdocs(root, layout, generated.timings)
     return generated
 
 
@@ -191,8 +191,9 @@ def _write_cache(path: Path, cache: Mapping[str, object]) -> None:
         path.write_text(text, "utf-8")
 
 
-def run_mkdocs(root: Path, layout: Layout) -> None:
+def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = None) -> None:
     """Build the site into a fresh folder, post-process it, then swap it in."""
+    timings = {} if timings is None else timings
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -206,21 +207,38 @@ def run_mkdocs(root: Path, layout: Layout) -> None:
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
         config.theme.dirs.insert(0, str(OVERRIDES))
-        mkdocs_build(config)
-        finish_site(fresh)
+        with _timed(timings, "mkdocs"):
+            mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(fresh, ignore_errors=True)
         problem = Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
                           "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
         raise ContentError([problem]) from err
-    write.swap_in(fresh, layout.site)
+    try:
+        with _timed(timings, "zoekindex"):
+            finish_site(fresh)
+    except ContentError:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    with _timed(timings, "wisselen"):
+        write.swap_in(fresh, layout.site)
+
+
+PAGEFIND = ("--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-content__button",
+            "--force-language", "nl", "--quiet")
+"""Only the article is indexed (overrides/main.html marks it); permalinks and the edit button are left out."""
 
 
 def finish_site(site: Path) -> None:
-    """Post-build steps that belong to us, not to a MkDocs plugin."""
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        index.write_text(search_index.rewrite(index.read_text("utf-8")), "utf-8")
+    """Post-build steps that belong to us, not to a MkDocs plugin: the search index (Pagefind).
+
+    Pagefind's binary comes from PyPI (pagefind[bin]) and runs offline. Its index is split
+    into small chunks, so a reader downloads only what a query needs."""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND],
+                          capture_output=True, text=True)
+    if done.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+        raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
+                                    f"Melding van Pagefind: {(done.stderr or done.stdout).strip()[-500:]}")])
 
 
 def _set_source_date_epoch(root: Path) -> None:
