@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import json
 import os
 import shutil
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,6 +19,18 @@ from generator.privacy import Annotations
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 23)
+
+
+def pagefind_pages(site: Path) -> dict[str, dict[str, Any]]:
+    """The pages in the site's Pagefind index: url -> the fragment Pagefind stores (title, content, ...).
+
+    Pagefind's files are gzip-compressed and start with a signature; a fragment is one page."""
+    pages = {}
+    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        fragment = json.loads(data)
+        pages[fragment["url"]] = fragment
+    return pages
 
 
 def no_names(text: str) -> Annotations:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pytest
-from kb_testing import REPO
+from kb_testing import REPO, pagefind_pages
 
 from generator.cli import main
 
@@ -52,18 +51,21 @@ def test_cross_links_go_both_ways(built: Path) -> None:
     assert 'href="../../stellingen/s01/"' in verslag_page
 
 
-def test_search_index_is_dutch_and_folds_accents(built: Path) -> None:
-    index = json.loads((built / "site" / "search" / "search_index.json").read_text("utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    assert "gevouwen" in index["config"]["fields"]
-    assert "stemmer" not in index["config"]["pipeline"]
-    separator = re.compile(index["config"]["separator"])
-    assert [w for w in separator.split('kennis (casuïstiek) "vertrouwen"/relatie') if w] == [
-        "kennis", "casuïstiek", "vertrouwen", "relatie"]
-    folded = [d for d in index["docs"] if "casuistiek" in d.get("gevouwen", "").split()]
-    assert folded, "pages with 'casuïstiek' carry the accent-free form"
-    locations = {d["location"] for d in index["docs"]}
-    assert any(loc.startswith("casussen/c01/") for loc in locations)
+def test_search_index_holds_the_articles_of_the_public_pages(built: Path) -> None:
+    """Pagefind indexes each page's article only: no navigation, no permalinks, no copies of pages."""
+    site = built / "site"
+    pages = pagefind_pages(site)
+    assert "/casussen/c01/" in pages and "/stellingen/s05/" in pages and "/begrippen/" in pages
+    assert not [u for u in pages if u.startswith(("/handouts/", "/kaarten/", "/verkenner/"))], "copies stay out"
+    assert "/404.html" not in pages and len(pages) == 57
+    casus = pages["/casussen/c01/"]
+    assert casus["meta"]["title"].startswith("Een moeder met kinderen")
+    assert "¶" not in casus["content"] and "Ga naar inhoud" not in casus["content"]
+    assert "Bespreekvragen" in casus["content"]
+    assert [p.name for p in (site / "pagefind").glob("*.pf_meta")][0].startswith("pagefind.nl_"), "indexed as Dutch"
+    header = (site / "casussen" / "c01" / "index.html").read_text("utf-8")
+    assert '<pagefind-config bundle-path="../../pagefind/" lang="nl"' in header
+    assert '<script src="../../assets/zoeken.js"></script>' in header
 
 
 def test_no_page_loads_anything_from_another_host(built: Path) -> None:

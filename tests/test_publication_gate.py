@@ -6,7 +6,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING
+from kb_testing import CASUS, STELLING, pagefind_pages
 
 from generator.cli import main
 
@@ -19,7 +19,7 @@ def everything_published(site: Path) -> str:
     for path in sorted(site.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            if path.suffix == ".gz":
+            if data.startswith(b"\x1f\x8b"):  # sitemap.xml.gz and Pagefind's index files
                 data = gzip.decompress(data)
             texts.append(data.decode("utf-8", errors="ignore"))
     return "\n".join(texts)
@@ -48,8 +48,11 @@ def test_no_draft_text_and_no_allowance_reason_in_any_output(small_project: Path
     assert "privacy_uitzonderingen" not in export and "anonimisering" not in export
     assert not (site / "casussen" / "c02").exists() and not (site / "stellingen" / "s02").exists()
     assert "c02" not in (site / "sitemap.xml").read_text("utf-8")
-    for name in ("search/search_index.json", "data/kennisbank.json", "data/casussen.csv", "data/verkenner.json"):
+    for name in ("data/kennisbank.json", "data/casussen.csv", "data/verkenner.json"):
         assert "C02" not in (site / name).read_text("utf-8"), name
+    searchable = pagefind_pages(site)
+    assert "/casussen/c01/" in searchable and not [u for u in searchable if "c02" in u or "s02" in u]
+    assert not [u for u, page in searchable.items() if "C02" in page["content"]]
 
     # The preview shows drafts, with a banner, in its own folder only.
     assert main(["--map", str(small_project), "build", "--concepten"]) == 0
