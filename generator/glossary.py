@@ -19,39 +19,58 @@ PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?|`[^`\n]*`|<[^>\
 SKIP_LINE = re.compile(r"^\s*(?:#|\||<|!!!|---|title:|description:|tags:|  - |hide:|search:)")
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=4096)
 def _alternation(forms: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w-])", re.IGNORECASE)
 
 
-def _forms(terms: Iterable[Term]) -> tuple[dict[str, Term], re.Pattern[str]]:
-    """Every form of every term (lower case) and one pattern for all of them, longest first.
+def _forms(terms: Iterable[Term], text: str) -> tuple[dict[str, Term], re.Pattern[str]]:
+    """The forms of the terms that occur in the text (lower case), and one pattern for them, longest first.
 
-    One pattern for the whole vocabulary is compiled once for all pages; a form only
-    matches as a whole word, so a term is never found inside a longer word."""
-    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)}
+    A substring test per form first (fast, in C) keeps the pattern small, and most pages
+    need only a few; a form only matches as a whole word, so a term is never found
+    inside a longer word."""
+    lowered = text.lower()
+    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)
+               if form.lower() in lowered}
     return by_form, _alternation(tuple(sorted(by_form, key=len, reverse=True)))
 
 
 def mark_first_uses(markdown: str, terms: Iterable[Term], page: str) -> str:
     target = posixpath.relpath("begrippen.md", posixpath.dirname(page) or ".")
-    by_form, pattern = _forms(terms)
-    remaining = {term.id for term in by_form.values()}
     body_start = _after_front_matter(markdown)
+    by_form, pattern = _forms(terms, markdown[body_start:])
+    remaining = {term.id for term in by_form.values()}
+    unmarked = list(by_form)
     lines = markdown[body_start:].split("\n")
     for index, line in enumerate(lines):
-        if not remaining:
+        if not unmarked:
             break
         if SKIP_LINE.match(line) or line.startswith("    "):
             continue
-        if any(_still_unmarked(m, by_form, remaining) for m in pattern.finditer(line)):
+        lowered = line.lower()
+        if any(form in lowered for form in unmarked) and any(_has_word(lowered, form) for form in unmarked):
             lines[index] = _mark_line(line, pattern, by_form, remaining, target)
+            unmarked = [form for form in unmarked if by_form[form].id in remaining]
     return markdown[:body_start] + "\n".join(lines)
 
 
-def _still_unmarked(match: re.Match[str], by_form: dict[str, Term], remaining: set[str]) -> bool:
-    term = by_form.get(match.group(1).lower())
-    return term is not None and term.id in remaining
+def _has_word(lowered: str, form: str) -> bool:
+    """Whether the lower-case form occurs in the lower-cased text as a whole word (as in _alternation).
+
+    str.find looks for the literal in C; a regular expression that starts with a look-behind
+    tries every position in Python's engine, which made this the slowest step of rendering."""
+    start = lowered.find(form)
+    while start >= 0:
+        end = start + len(form)
+        if not (start and _in_word(lowered[start - 1])) and not (end < len(lowered) and _in_word(lowered[end])):
+            return True
+        start = lowered.find(form, start + 1)
+    return False
+
+
+def _in_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], remaining: set[str],
@@ -97,11 +116,12 @@ def _after_front_matter(markdown: str) -> int:
 def term_usage(items: Iterable[Item], terms: Iterable[Term], texts: dict[str, str]) -> dict[str, list[Item]]:
     """Per term, the items whose page uses it (texts: item id -> its rendered Markdown); one pass per page."""
     terms = list(terms)
-    by_form, pattern = _forms(terms)
     usage: dict[str, list[Item]] = {term.id: [] for term in terms}
     for item in items:
-        found = {by_form[form].id for m in pattern.finditer(texts.get(item.id, ""))
-                 if (form := m.group(1).lower()) in by_form}
+        text = texts.get(item.id, "")
+        by_form, _ = _forms(terms, text)
+        lowered = text.lower()
+        found = {term.id for form, term in by_form.items() if _has_word(lowered, form)}
         for term_id in found:
             usage[term_id].append(item)
     return usage

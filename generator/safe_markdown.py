@@ -8,6 +8,7 @@ so no Markdown extension can turn it back into markup.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from html import escape
@@ -22,7 +23,9 @@ REFERENCE_DEFINITION = re.compile(r"^((?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d+[.)])[ \t
                                   re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=16384)
 def safe_markdown(text: str) -> str:
+    """Cached: a pure function of the text, and the same titles and fields recur on many pages."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = re.sub(r"([{}])", r"\\\1", text)
     text = INLINE_LINK.sub(_inline_link, text)
@@ -32,6 +35,7 @@ def safe_markdown(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=16384)
 def safe_inline(text: str) -> str:
     """One line of text for headings, list items and table cells."""
     return safe_markdown(" ".join(text.split())).replace("|", "\\|")
