@@ -163,9 +163,12 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
 
 def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print) -> Generated:
     layout = Layout(root, concepten)
+    start = time.perf_counter()
     inputs = gather(root, concepten=concepten)
+    read = time.perf_counter() - start
     tagger = privacy.DeduceTagger(inputs.privacy_cache)
     generated = generate(inputs, concepten, tagger)
+    generated.timings = {"lezen": read, **generated.timings}
     if errors_only(generated.problems):
         raise ContentError(generated.problems)
     progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
