@@ -37,6 +37,8 @@ class Inputs:
     privacy_cache: dict[str, privacy.Annotations]
     today: dt.date
     findings_cache: privacy.Findings = field(default_factory=dict)
+    render_cache: render.RenderCache = field(default_factory=dict)
+    """The item pages and hand-outs in build/docs as the last build wrote them (checked by size and time)."""
     repo_url: str = ""
 
 
@@ -47,6 +49,9 @@ class Generated:
     allowances: list[privacy.Allowance]
     site: resolve.Site | None
     timings: dict[str, float] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)
+    """Generated pages left as they are in build/docs: their inputs did not change (render.Output.kept)."""
+    render_cache: render.RenderCache = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,10 @@ class Layout:
     def findings_cache(self) -> Path:
         return self.root / "build" / f"privacy-bevindingen{'-concepten' if self.concepten else ''}.json"
 
+    @property
+    def render_cache(self) -> Path:
+        return self.root / "build" / f"pagina-cache{'-concepten' if self.concepten else ''}.json"
+
 
 # ---------------------------------------------------------------- gather (reads)
 
@@ -87,6 +96,7 @@ def gather(root: Path, today: dt.date | None = None, concepten: bool = False) ->
         today=today or dt.date.today(),
         repo_url=repository_url(),
         findings_cache=_read_findings(Layout(root, concepten).findings_cache),
+        render_cache=_read_render_cache(Layout(root, concepten)),
     )
 
 
@@ -140,9 +150,10 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         site, found = resolve.resolve(content, included, concepten)
         problems += found
     with _timed(timings, "renderen"):
-        pages, found = render.render(site, inputs.handwritten, repo_url=inputs.repo_url)
+        output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache)
+        pages, found = output.pages, output.problems
         problems += found
-    return Generated(pages, problems, allowances, site, timings)
+    return Generated(pages, problems, allowances, site, timings, output.kept, output.cache)
 
 
 def _drafts_as_warnings(problems: list[Problem], documents: list[load.Document]) -> list[Problem]:
@@ -173,18 +184,51 @@ def build(root: Path, concepten: bool = False, progress: Callable[[str], None] =
         raise ContentError(generated.problems)
     progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
     with _timed(generated.timings, "schrijven"):
-        report = write.write_pages(generated.pages, layout.docs)
-        write_caches(layout, tagger, inputs.findings_cache)
+        report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
+        write_caches(layout, tagger, inputs.findings_cache, generated.render_cache)
     progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
              f"{len(report.removed)} verwijderd.")
     run_mkdocs(root, layout, generated.timings)
     return generated
 
 
-def write_caches(layout: Layout, tagger: privacy.DeduceTagger, findings: privacy.Findings) -> None:
-    """deduce's annotations and the privacy findings; both hold hashes and offsets, never text."""
+def write_caches(layout: Layout, tagger: privacy.DeduceTagger, findings: privacy.Findings,
+                 pages: render.RenderCache | None = None) -> None:
+    """deduce's annotations and the privacy findings (hashes and offsets, never text), and the keys of
+    the pages now in build/docs with their size and modification time, so that the next build can
+    trust them without reading them (`kennisbank check` writes no pages, so it keeps the page cache)."""
     _write_cache(layout.cache, tagger.cache)
     _write_cache(layout.findings_cache, findings)
+    if pages is not None:
+        _write_cache(layout.render_cache, _page_entries(layout.docs, pages))
+
+
+def _page_entries(docs: Path, pages: render.RenderCache) -> dict[str, list[object]]:
+    entries: dict[str, list[object]] = {}
+    for path, rendered in pages.items():
+        try:
+            stat = (docs / path).stat()
+        except OSError:
+            continue
+        entries[path] = [rendered.key, stat.st_size, stat.st_mtime_ns, list(rendered.terms)]
+    return entries
+
+
+def _read_render_cache(layout: Layout) -> render.RenderCache:
+    """Only entries whose file in build/docs still has the size and time the build left it with."""
+    try:
+        raw = json.loads(layout.render_cache.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    cache: render.RenderCache = {}
+    for path, (key, size, mtime, terms) in raw.items():
+        try:
+            stat = (layout.docs / path).stat()
+        except OSError:
+            continue
+        if stat.st_size == size and stat.st_mtime_ns == mtime:
+            cache[path] = render.Rendered(str(key), tuple(str(t) for t in terms))
+    return cache
 
 
 def _write_cache(path: Path, cache: Mapping[str, object]) -> None:

@@ -113,15 +113,19 @@ def _after_front_matter(markdown: str) -> int:
     return 0
 
 
-def term_usage(items: Iterable[Item], terms: Iterable[Term], texts: dict[str, str]) -> dict[str, list[Item]]:
-    """Per term, the items whose page uses it (texts: item id -> its rendered Markdown); one pass per page."""
-    terms = list(terms)
+def terms_in(text: str, terms: Iterable[Term]) -> tuple[str, ...]:
+    """The ids of the terms a page's Markdown uses, in the order of the vocabulary."""
+    by_form, _ = _forms(terms, text)
+    lowered = text.lower()
+    found = {term.id for form, term in by_form.items() if _has_word(lowered, form)}
+    return tuple(term.id for term in terms if term.id in found)
+
+
+def term_usage(items: Iterable[Item], terms: Iterable[Term],
+               used: dict[str, tuple[str, ...]]) -> dict[str, list[Item]]:
+    """Per term, the items whose page uses it (used: item id -> terms_in of its page)."""
     usage: dict[str, list[Item]] = {term.id: [] for term in terms}
     for item in items:
-        text = texts.get(item.id, "")
-        by_form, _ = _forms(terms, text)
-        lowered = text.lower()
-        found = {term.id for form, term in by_form.items() if _has_word(lowered, form)}
-        for term_id in found:
+        for term_id in used.get(item.id, ()):
             usage[term_id].append(item)
     return usage

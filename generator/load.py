@@ -7,6 +7,7 @@ and the same tree is then constructed into plain Python values.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ class Document:
     folder: str
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    digest: str = ""
+    """Hash of the file's bytes: a rendered page that depends on nothing else that changed can be kept."""
 
     def line(self, path: Path_) -> int:
         """Line of the closest known ancestor of `path` (1-based)."""
@@ -90,7 +93,10 @@ def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
     if tab_line:
         return None, [_problem(source.rel, tab_line, "de regel springt in met een tab.",
                                "Gebruik spaties om in te springen, geen tabs (twee spaties per niveau).")]
-    return _compose(source.rel, folder, text)
+    document, problems = _compose(source.rel, folder, text)
+    if document is not None:
+        document.digest = hashlib.sha1(source.data).hexdigest()
+    return document, problems
 
 
 def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Problem]]:

@@ -8,8 +8,10 @@ redirect pages. Nothing is written here.
 from __future__ import annotations
 
 import functools
+import hashlib
 import posixpath
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from .problems import Problem
 from .resolve import Link, Site
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
 from .schema import CONTENT_TYPES, VOCABULAIRES
-from .validate import Item
+from .validate import Item, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
 Pages = dict[str, str]
@@ -53,52 +55,149 @@ def page_path(item: Item) -> str:
     return f"{item.type.map}/{item.id.lower()}.md"
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What a page was rendered from (`key`) and, for an item page, the begrippen it uses."""
+
+    key: str
+    terms: tuple[str, ...] = ()
+
+
+RenderCache = dict[str, Rendered]
+"""Page path -> Rendered, for the item pages and hand-outs now in build/docs."""
+
+
+@dataclass
+class Output:
+    pages: Pages
+    problems: list[Problem]
+    kept: set[str] = field(default_factory=set)
+    """Pages whose key is unchanged: what build/docs holds is what rendering would give; not rendered."""
+    cache: RenderCache = field(default_factory=dict)
+
+
 def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
-           repo_url: str = "") -> tuple[Pages, list[Problem]]:
-    env = environment(templates)
-    pages: Pages = {}
-    problems: list[Problem] = []
-
-    def emit(path: str, template: str, **context: Any) -> None:
-        try:
-            pages[path] = env.get_template(template).render(
-                site=site, page=path, link=_linker(path), term=_term_labeler(site), repo_url=repo_url, **context
-            )
-        except jinja2.TemplateError as err:
-            problems.append(_template_problem(err, template))
-
-    emit("index.md", "home.md.j2")
-    for ctype in CONTENT_TYPES:
-        emit(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", items=site.of_type(ctype.naam))
+           repo_url: str = "", cache: RenderCache | None = None) -> Output:
+    """Every output file. A page whose key matches `cache` is kept instead of rendered: an item page's
+    or hand-out's key hashes everything it shows (_page_key); every other page shows the whole site
+    and is kept only when no item changed."""
+    out = _Renderer(site, environment(templates), repo_url, cache or {})
+    base = _base_key(site, templates, repo_url)
+    whole = _hash(base, *(_item_key(i) for i in site.items))
     begrippen = list(site.vocabularies["begrippen"].values())
+    out.template("index.md", "home.md.j2", whole)
+    for ctype in CONTENT_TYPES:
+        out.template(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", whole, items=site.of_type(ctype.naam))
     for item in site.items:
-        emit(page_path(item), f"{item.type.naam}.md.j2", item=item, **_item_context(site, item))
-        if page_path(item) in pages:
-            pages[page_path(item)] = glossary.mark_first_uses(pages[page_path(item)], begrippen, page_path(item))
-    emit("themas/index.md", "themas.md.j2")
+        out.item_page(item, _page_key(base, f"{item.type.naam}.md.j2", item, _item_context(site, item)), begrippen)
+    out.template("themas/index.md", "themas.md.j2", whole)
     for thema in site.vocabularies["themas"].values():
-        emit(f"themas/{thema.id}.md", "thema.md.j2", thema=thema,
-             items=[i for i in site.items if thema.id in i.data.get("themas", [])])
-    texts = {i.id: pages.get(page_path(i), "") for i in site.items}
-    emit("begrippen.md", "begrippen.md.j2", gebruik=glossary.term_usage(site.items, begrippen, texts))
-    emit("redactiegids.md", "redactiegids.md.j2", types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
+        out.template(f"themas/{thema.id}.md", "thema.md.j2", whole, thema=thema,
+                     items=[i for i in site.items if thema.id in i.data.get("themas", [])])
+    used = {i.id: out.fresh[page_path(i)].terms for i in site.items if page_path(i) in out.fresh}
+    out.template("begrippen.md", "begrippen.md.j2", whole, gebruik=glossary.term_usage(site.items, begrippen, used))
+    out.template("redactiegids.md", "redactiegids.md.j2", whole, types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):
-            pages[f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg"] = charts.bar_chart(figuur)
+            out.text(f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg", whole,
+                     functools.partial(charts.bar_chart, figuur))
     for item in site.of_type("casus"):
-        emit(f"handouts/{item.id.lower()}.md", "handout.md.j2", item=item)
-    _emit_cards(site, emit)
-    emit("verkenner.md", "verkenner.md.j2")
-    emit("open-data.md", "open_data.md.j2", types=CONTENT_TYPES, velden=export.public_fields,
-         licentie=export.LICENTIE)
-    pages["data/kennisbank.json"] = export.export_json(site)
-    pages["data/verkenner.json"] = export.explorer_data(site)
+        out.template(f"handouts/{item.id.lower()}.md", "handout.md.j2", _page_key(base, "handout.md.j2", item, {}),
+                     item=item)
+    _emit_cards(site, functools.partial(out.template, key=whole))
+    out.template("verkenner.md", "verkenner.md.j2", whole)
+    out.template("open-data.md", "open_data.md.j2", whole, types=CONTENT_TYPES, velden=export.public_fields,
+                 licentie=export.LICENTIE)
+    out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
+    out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))
     for ctype in CONTENT_TYPES:
-        pages[f"data/{ctype.meervoud}.csv"] = export.export_csv(site, ctype)
+        out.text(f"data/{ctype.meervoud}.csv", whole, functools.partial(export.export_csv, site, ctype))
     for old, item in sorted(site.redirects.items()):
-        pages[f"{old}index.html"] = _redirect_page(old, item)
-    problems += _collisions(pages, handwritten)
-    return {**handwritten, **pages}, problems
+        out.text(f"{old}index.html", whole, functools.partial(_redirect_page, old, item))
+    out.problems += _collisions(set(out.pages) | out.kept, handwritten)
+    return Output({**handwritten, **out.pages}, out.problems, out.kept, out.fresh)
+
+
+class _Renderer:
+    """Collects pages, problems and cache entries; keeps a page whose key is in the previous cache."""
+
+    def __init__(self, site: Site, env: jinja2.Environment, repo_url: str, previous: RenderCache):
+        self.site, self.env, self.repo_url, self.previous = site, env, repo_url, previous
+        self.pages: Pages = {}
+        self.problems: list[Problem] = []
+        self.kept: set[str] = set()
+        self.fresh: RenderCache = {}
+
+    def template(self, path: str, template: str, key: str, **context: Any) -> None:
+        if not self._reused(path, key) and (text := self._render(path, template, context)) is not None:
+            self._add(path, text, Rendered(key))
+
+    def item_page(self, item: Item, key: str, begrippen: list[Term]) -> None:
+        """An item page: the first use of each begrip links to its explanation."""
+        path = page_path(item)
+        if self._reused(path, key):
+            return
+        text = self._render(path, f"{item.type.naam}.md.j2", {"item": item, **_item_context(self.site, item)})
+        if text is not None:
+            text = glossary.mark_first_uses(text, begrippen, path)
+            self._add(path, text, Rendered(key, glossary.terms_in(text, begrippen)))
+
+    def text(self, path: str, key: str, make: Callable[[], str]) -> None:
+        if not self._reused(path, key):
+            self._add(path, make(), Rendered(key))
+
+    def _reused(self, path: str, key: str) -> bool:
+        entry = self.previous.get(path)
+        if entry is None or entry.key != key:
+            return False
+        self.kept.add(path)
+        self.fresh[path] = entry
+        return True
+
+    def _render(self, path: str, template: str, context: dict[str, Any]) -> str | None:
+        try:
+            return self.env.get_template(template).render(
+                site=self.site, page=path, link=_linker(path), term=_term_labeler(self.site),
+                repo_url=self.repo_url, **context)
+        except jinja2.TemplateError as err:
+            self.problems.append(_template_problem(err, template))
+            return None
+
+    def _add(self, path: str, text: str, rendered: Rendered) -> None:
+        self.pages[path] = text
+        self.fresh[path] = rendered
+
+
+def _base_key(site: Site, templates: Path, repo_url: str) -> str:
+    """What every page depends on: the generator's code and templates, the vocabularies, the build's settings."""
+    return _hash(_code_version(templates), repr(site.vocabularies), str(site.concepten), repo_url)
+
+
+@functools.cache
+def _code_version(templates: Path) -> str:
+    files = sorted(Path(__file__).parent.glob("*.py")) + sorted(templates.glob("*.j2"))
+    return _hash(*(f"{f.name}\n{f.read_text('utf-8')}" for f in files))
+
+
+def _page_key(base: str, template: str, item: Item, context: dict[str, Any]) -> str:
+    """Everything an item page or hand-out shows comes from the item itself and the items in its
+    context (links both ways, lessons, related casussen): their files, ids and paths are in the key."""
+    parts = [base, template, _item_key(item)]
+    for name, entries in sorted(context.items()):
+        for entry in entries:
+            if isinstance(entry, Link):
+                parts.append(f"{name} {entry.veld} {_item_key(entry.bron)} {_item_key(entry.doel)}")
+            else:
+                parts.append(f"{name} {_item_key(entry)}")
+    return _hash(*parts)
+
+
+def _item_key(item: Item) -> str:
+    return f"{item.id}:{item.rel}:{item.document.digest}"
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha1("\0".join(parts).encode()).hexdigest()
 
 
 def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
@@ -182,7 +281,7 @@ def _redirect_page(old: str, item: Item) -> str:
     )
 
 
-def _collisions(pages: Pages, handwritten: Pages) -> list[Problem]:
+def _collisions(pages: set[str], handwritten: Pages) -> list[Problem]:
     return [
         Problem(f"docs/{path}", 0, "", "deze pagina staat op hetzelfde adres als een gegenereerde pagina.",
                 "Geef de pagina in docs/ een andere naam.")

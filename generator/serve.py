@@ -49,12 +49,13 @@ class Regenerator:
             if self.tagger is None:
                 self.tagger = DeduceTagger(inputs.privacy_cache)
             generated = generate(inputs, self.concepten, self.tagger)
-            write_caches(self.layout, self.tagger, inputs.findings_cache)
             if errors_only(generated.problems):
+                write_caches(self.layout, self.tagger, inputs.findings_cache)
                 return self._show(generated.problems)
             pages = dict(generated.pages)
             pages[MELDINGEN] = meldingen_script([])
-            report = write_pages(pages, self.layout.docs)
+            report = write_pages(pages, self.layout.docs, keep=generated.kept)
+            write_caches(self.layout, self.tagger, inputs.findings_cache, generated.render_cache)
             print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.",
                   flush=True)
             return True

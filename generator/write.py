@@ -20,8 +20,9 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
-    report = WriteReport()
+def write_pages(pages: dict[str, str], target: Path, keep: set[str] | frozenset[str] = frozenset()) -> WriteReport:
+    """Write what changed; `keep` lists generated files that stay as they are (not rendered this time)."""
+    report = WriteReport(unchanged=len(keep))
     target.mkdir(parents=True, exist_ok=True)
     root = target.resolve()
     for rel, text in sorted(pages.items()):
@@ -37,7 +38,7 @@ def write_pages(pages: dict[str, str], target: Path) -> WriteReport:
         temporary.write_bytes(data)
         os.replace(temporary, path)
         report.written.append(rel)
-    report.removed = _remove_stale(target, set(pages))
+    report.removed = _remove_stale(target, set(pages) | set(keep))
     return report
 
 

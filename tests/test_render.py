@@ -62,7 +62,7 @@ def test_undefined_template_variable_is_an_error(tmp_path: Path) -> None:
     (tmp_path / "begrippen.md.j2").write_text("{{ site.bestaat_niet }}\n", "utf-8")
     generated = generate(source("verslagen/V01-a.yml", VERSLAG))
     assert generated.site is not None
-    _, problems = render.render(generated.site, {}, templates=tmp_path)
+    problems = render.render(generated.site, {}, templates=tmp_path).problems
     assert [p.format() for p in problems] == [
         "generator/templates/begrippen.md.j2:1: sjabloonfout: 'generator.resolve.Site object' has no attribute "
         "'bestaat_niet'.\n    tip: Dit is een fout in een sjabloon, niet in de inhoud: vraag het een ontwikkelaar."]

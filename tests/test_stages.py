@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
-from kb_testing import CASUS, REPO, STELLING, VERSLAG, generate, messages, source
+from kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
-from generator import load, scaffold, write
+from generator import build, load, privacy, scaffold, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
@@ -121,3 +122,59 @@ def test_editing_one_casus_rewrites_only_the_pages_that_show_it(tmp_path: Path) 
     edited = CASUS.replace("De vertrouwenspersoon begeleidt de moeder.", "De vertrouwenspersoon blijft bij de moeder.")
     report = write.write_pages(generate(source("casussen/C01-x.yml", edited), *sources[1:]).pages, tmp_path)
     assert report.written == ["casussen/c01.md", "data/casussen.csv", "data/kennisbank.json", "handouts/c01.md"]
+
+
+def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]:
+    """gather -> generate -> write, as build.build does before MkDocs (the page cache included)."""
+    layout = build.Layout(root)
+    inputs = build.gather(root, today=TODAY)
+    generated = build.generate(inputs, False, no_names)  # type: ignore[arg-type]
+    report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
+    build.write_caches(layout, privacy.DeduceTagger(), {}, generated.render_cache)
+    return generated, report
+
+
+def _uncached_pages(root: Path) -> dict[str, str]:
+    inputs = build.gather(root, today=TODAY)
+    inputs.render_cache = {}
+    return build.generate(inputs, False, no_names).pages  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "rewritten", "kept"), [
+    # The title of a stelling shows on the casus that links to it, on the verslag it came from and in lists.
+    ("stellingen/S01-verhalen.yml", "te vaak gevraagd", "vaak gevraagd", 10, {"handouts/c01.md"}),
+    ("casussen/C01-moeder.yml", "De vertrouwenspersoon begeleidt", "Een vertrouwenspersoon begeleidt", 4,
+     {"verslagen/v01.md"}),
+    # A vocabulary label is on every page that shows the thema.
+    ("vocabulaires/themas.yml", "label: Erkenning", "label: Gezien worden", 8, set()),
+    # Unpublished: the stelling's page goes, and the pages that linked to it change.
+    ("stellingen/S01-verhalen.yml", "status: gepubliceerd", "status: concept", 13, {"handouts/c01.md"}),
+])
+def test_kept_pages_are_exactly_what_rendering_would_give(small_project: Path, rel: str, old: str, new: str,
+                                                          rewritten: int, kept: set[str]) -> None:
+    """The page cache never keeps a page whose content would change: after each edit, build/docs
+    equals a build without cache, and only pages that changed were rendered at all."""
+    docs = small_project / "build" / "docs"
+    first, _ = _write_like_a_build(small_project)
+    assert not first.kept
+    again, report = _write_like_a_build(small_project)
+    assert report.written == [] and again.kept == set(again.render_cache)
+    assert set(again.pages) == set(build.gather(small_project).handwritten), "nothing changed: nothing rendered"
+    path = small_project / rel
+    assert old in path.read_text("utf-8")
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    edited, report = _write_like_a_build(small_project)
+    expected = _uncached_pages(small_project)
+    on_disk = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()}
+    assert on_disk == expected
+    assert len(report.written) + len(report.removed) == rewritten, (report.written, report.removed)
+    assert edited.kept == kept, "pages that cannot show the edit are not rendered again"
+
+
+def test_a_page_changed_by_hand_in_build_docs_is_rendered_again(small_project: Path) -> None:
+    _write_like_a_build(small_project)
+    page = small_project / "build" / "docs" / "casussen" / "c01.md"
+    page.write_text("met de hand veranderd\n", "utf-8")
+    generated, report = _write_like_a_build(small_project)
+    assert "casussen/c01.md" not in generated.kept and report.written == ["casussen/c01.md"]
+    assert page.read_text("utf-8") == _uncached_pages(small_project)["casussen/c01.md"]
