@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import jsonschema
@@ -178,3 +179,16 @@ def test_a_page_changed_by_hand_in_build_docs_is_rendered_again(small_project: P
     generated, report = _write_like_a_build(small_project)
     assert "casussen/c01.md" not in generated.kept and report.written == ["casussen/c01.md"]
     assert page.read_text("utf-8") == _uncached_pages(small_project)["casussen/c01.md"]
+
+
+def test_swap_in_replaces_the_site_and_removes_the_old_one_in_the_background(tmp_path: Path) -> None:
+    site, fresh = tmp_path / "site", tmp_path / "site.nieuw"
+    for folder, text in ((site, "oud"), (fresh, "nieuw")):
+        (folder / "a").mkdir(parents=True)
+        (folder / "a" / "index.html").write_text(text, "utf-8")
+    write.swap_in(fresh, site)
+    assert (site / "a" / "index.html").read_text("utf-8") == "nieuw" and not fresh.exists()
+    deadline = time.monotonic() + 10
+    while (tmp_path / "site.oud").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not (tmp_path / "site.oud").exists()
