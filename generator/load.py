@@ -64,13 +64,23 @@ def read_sources(root: Path) -> list[Source]:
     return sources
 
 
+Parsed = tuple["Document | None", list[Problem]]
+_parsed: dict[tuple[str, str], Parsed] = {}
+"""The files of the last parse_sources call by path and hash: `kennisbank serve` parses only what changed.
+parse_source is a pure function of the file, and nothing changes a Document once it is made."""
+
+
 def parse_sources(sources: list[Source]) -> tuple[list[Document], list[Problem]]:
+    global _parsed
     documents, problems = [], []
+    parsed: dict[tuple[str, str], Parsed] = {}
     for source in sources:
-        document, found = parse_source(source)
+        key = (source.rel, hashlib.sha1(source.data).hexdigest())
+        document, found = parsed[key] = _parsed.get(key) or parse_source(source)
         problems += found
         if document is not None:
             documents.append(document)
+    _parsed = parsed
     return documents, problems
 
 
