@@ -32,6 +32,7 @@ import http.server
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -81,8 +82,8 @@ def captured_writes() -> Iterator[list[Any]]:
     reports: list[Any] = []
     original = write.write_pages
 
-    def recording(pages: dict[str, str], target: Path) -> Any:
-        report = original(pages, target)
+    def recording(pages: dict[str, str], target: Path, **kwargs: Any) -> Any:
+        report = original(pages, target, **kwargs)
         reports.append(report)
         return report
 
@@ -470,6 +471,17 @@ def ours(result: dict[str, Any]) -> float:
     return sum(stages[k] for k in OUR_STAGES)
 
 
+def stage_times(line: str) -> dict[str, float]:
+    """The stage timings from the last line `kennisbank build` prints ("Tijden: lezen 0.10 s · ...")."""
+    parts = (re.fullmatch(r"(.+) ([\d.]+) s", part) for part in line.removeprefix("Tijden: ").split(" · "))
+    return {m.group(1): float(m.group(2)) for m in parts if m}
+
+
+def edited_ours(result: dict[str, Any]) -> float:
+    stages = stage_times(result["bewerking_uitvoer"][-1])
+    return sum(stages[k] for k in OUR_STAGES)
+
+
 def ours_cpu(result: dict[str, Any]) -> float:
     cpu = result["build_cpu"]
     return sum(cpu.get(k, 0.0) for k in OUR_STAGES)
@@ -511,6 +523,8 @@ def table(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     for stage in (*STAGES, "schrijven"):
         row(stage, lambda r, st=stage: cpu(r, st))
     row("**onze stadia samen** (lezen t/m schrijven)", lambda r: f"**{s(ours(r))}** ({ours_cpu(r):.2f})")
+    row("renderen zonder paginacache (eerste build)", lambda r: s(r["warm"]["renderen"]))
+    row("onze stadia na 1 bewerkte casus (commando)", lambda r: s(edited_ours(r)))
     row("mkdocs in de build", lambda r: s(r["build_stadia"]["mkdocs"]))
     row("zoekindex in de build (Pagefind)", lambda r: s(r["build_stadia"]["zoekindex"]))
     row("nieuwe site op zijn plaats (wisselen)", lambda r: s(r["build_stadia"]["wisselen"]))

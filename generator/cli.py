@@ -11,8 +11,8 @@ from pathlib import Path
 
 from .problems import ContentError, Problem, format_report
 
-STAGE_NAMES = ("lezen", "laden", "valideren", "privacy", "koppelen", "renderen", "schrijven", "mkdocs", "zoekindex",
-               "wisselen")
+STAGE_NAMES = ("lezen", "deduce starten", "laden", "valideren", "privacy", "koppelen", "renderen", "schrijven",
+               "mkdocs", "zoekindex", "wisselen")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -22,6 +22,7 @@ import os
 import re
 import sys
 import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -552,6 +553,8 @@ class DeduceTagger:
         self.processes = processes
         self._deduce: Any = None
         self.loaded = False
+        self.load_seconds = 0.0
+        """deduce's start-up, when this tagger needed it (seconds; a one-time cost per process)."""
 
     def __call__(self, text: str) -> Annotations:
         key = _key(text)
@@ -596,8 +599,10 @@ class DeduceTagger:
 
     def _load(self) -> Any:
         if self._deduce is None:
+            start = time.perf_counter()
             self._deduce = _load_deduce()
             self.loaded = True
+            self.load_seconds = time.perf_counter() - start
         return self._deduce
 
 
