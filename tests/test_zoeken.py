@@ -38,9 +38,9 @@ def test_a_failing_search_index_leaves_the_previous_site_untouched(
         small_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--map", str(small_project), "build"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert re.fullmatch(r"Tijden: lezen [\d.]+ s · (?:deduce starten [\d.]+ s · )?laden [\d.]+ s · "
-                        r"valideren [\d.]+ s · privacy [\d.]+ s · koppelen [\d.]+ s · renderen [\d.]+ s · schrijven [\d.]+ s · mkdocs [\d.]+ s · "
-                        r"zoekindex [\d.]+ s · wisselen [\d.]+ s", last), last
+    stages = ["lezen", "(?:deduce starten [\\d.]+ s · )?laden", "valideren", "privacy", "koppelen", "renderen",
+              "schrijven", "mkdocs", "zoekindex", "wisselen"]
+    assert re.fullmatch("Tijden: " + " · ".join(s + r" [\d.]+ s" for s in stages), last), last
     before = {p: p.read_bytes() for p in (small_project / "site").rglob("*") if p.is_file()}
     monkeypatch.setattr(build, "PAGEFIND", ("--geen-bestaande-optie",))
     assert main(["--map", str(small_project), "build"]) == 1
