@@ -435,8 +435,9 @@ def detector_version() -> str:
     return _key(Path(__file__).read_text("utf-8") + libraries)[:16]
 
 
-def _allowed_key(allowed: Allowed) -> str:
-    return _key("\n".join(sorted(allowed.words)) + "\0" + "\n".join(sorted(allowed.declared)))
+def _allowed_key(vocabulary_key: str, declared: frozenset[str]) -> str:
+    """Identifies Allowed(vocabulary | declared, declared): the vocabulary's key and the declared words."""
+    return _key(vocabulary_key + "\0" + "\n".join(sorted(declared)))
 
 
 def _findings_key(text: str, allowed_key: str, exact_dates_forbidden: bool) -> str:
@@ -460,8 +461,9 @@ def scan(content: Content, published: list[Item], tagger: NameTagger, private_na
     vocabulary = vocabulary_words(content.vocabularies)
     texts = [(item, list(public_texts(item))) for item in published]
     keys = {}
+    vocabulary_key = _key("\n".join(sorted(vocabulary)))
     for item, item_texts in texts:
-        allowed_key = _allowed_key(allowed_for(item, vocabulary))
+        allowed_key = _allowed_key(vocabulary_key, declared_words(item))
         for text in item_texts:
             keys[id(text)] = _findings_key(text.text, allowed_key, item.type.naam == "casus")
     prefetch = getattr(tagger, "annotate_all", None)
