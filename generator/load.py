@@ -8,6 +8,7 @@ and the same tree is then constructed into plain Python values.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,18 +147,23 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
                 continue
             seen[key] = line
             lines[(*path, key)] = line
-            _walk(value_node, (*path, key), lines, problems, rel)
+            if not isinstance(value_node, yaml.ScalarNode):  # a scalar's line is its key's line, set above
+                _walk(value_node, (*path, key), lines, problems, rel)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, (*path, index), lines, problems, rel)
+            if isinstance(item, yaml.ScalarNode):
+                lines.setdefault((*path, index), item.start_mark.line + 1)
+            else:
+                _walk(item, (*path, index), lines, problems, rel)
+
+
+TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
 def _first_tab_indent(text: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.lstrip(" ")
-        if stripped.startswith("\t"):
-            return number
-    return 0
+    """Line number of the first line indented with a tab (0: none)."""
+    found = TAB_INDENT.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else 0
 
 
 def _syntax_problem(rel: str, err: yaml.MarkedYAMLError) -> Problem:
