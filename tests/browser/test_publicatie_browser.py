@@ -7,11 +7,21 @@ from typing import Any
 
 import pytest
 from kb_browser import SCREENSHOTS, BuiltSite, Crawl, Watched, visit_all, watched_context
+from kb_zoeken import (
+    DIALOG,
+    INPUT,
+    RESULT_LINK,
+    SECTION_LINK,
+    TRIGGER,
+    dialog_is_open,
+    focused_href,
+    focused_matches,
+    open_with_slash,
+    result_hrefs,
+    type_query,
+)
 
 pytestmark = pytest.mark.browser
-
-SEARCH_INPUT = "input.md-search__input"
-RESULT_LINK = ".md-search-result__item > a.md-search-result__link"
 
 
 def test_every_page_loads_without_foreign_requests_or_console_errors(browser: Any, built_site: BuiltSite,
@@ -43,24 +53,24 @@ def _page_problems(url: str, missing: bool, response: Any, watched: Watched) -> 
     return problems
 
 
-def open_search(page: Any) -> Any:
-    """Focus Material's search box with the keyboard shortcut "/" and return it."""
-    page.keyboard.press("/")
-    search = page.locator(SEARCH_INPUT)
-    search.wait_for(state="visible")
-    assert page.evaluate("document.activeElement && document.activeElement.matches('input.md-search__input')")
-    return search
+def search_results(page: Any, built_site: BuiltSite, query: str) -> tuple[str, list[str]]:
+    """Type into the focused search box; returns the summary and the first results' addresses. They, and the
+    links into sections, must lie under the site's address (/kennisbank/): Pagefind puts them under the folder
+    its bundle came from, whose address assets/zoeken.js makes absolute."""
+    summary = type_query(page, query)
+    results = result_hrefs(page, 5)
+    sections = page.locator(f"pagefind-modal {SECTION_LINK}").evaluate_all("links => links.map(a => a.href)")
+    outside = [u for u in [*results, *sections] if not u.startswith(built_site.url)]
+    assert not outside, f"zoekresultaten buiten {built_site.url}: {outside}"
+    return summary, results
 
 
-def search_results(page: Any, query: str) -> list[str]:
-    page.keyboard.type(query, delay=20)
-    page.wait_for_function(
-        "q => document.querySelector('input.md-search__input').value === q && "
-        "document.querySelector('.md-search-result__meta') && "
-        "!/^\\s*(Zoekopdracht typen|Type to start searching|Initializing search)/i.test("
-        "document.querySelector('.md-search-result__meta').textContent)", arg=query)
-    page.wait_for_timeout(150)
-    return [str(h) for h in page.locator(RESULT_LINK).evaluate_all("links => links.map(a => a.href)")]
+def assert_only_local_requests(watched: Watched, built_site: BuiltSite) -> None:
+    """The index came from the site's own folder (not from /pagefind/ at the root); nothing else left the host."""
+    assert not watched.foreign and not watched.console_errors and not watched.failed, \
+        (watched.foreign, watched.console_errors, watched.failed)
+    index = [u for u in watched.requests if u.startswith(built_site.url + "pagefind/")]
+    assert any("/pagefind/fragment/" in u for u in index), "geen zoekindex geladen uit " + built_site.url
 
 
 @pytest.mark.parametrize("query", ["casuïstiek", "casuistiek", "vertrouwenspersoon", "Vertrouwenspersonen",
@@ -70,13 +80,12 @@ def test_search_finds_dutch_words_with_and_without_accents(browser: Any, built_s
     try:
         page = context.new_page()
         page.goto(built_site.url, wait_until="networkidle")
-        open_search(page)
-        results = search_results(page, query)
-        meta = page.locator(".md-search-result__meta").inner_text()
-        print(f"\n{query!r}: {meta} ({len(results)} getoond)")
-        assert results, f"geen resultaten voor {query!r}: {meta}"
-        assert all(r.startswith(built_site.url) for r in results)
-        assert not watched.foreign and not watched.console_errors and not watched.failed
+        open_with_slash(page)
+        summary, results = search_results(page, built_site, query)
+        print(f"\n{query!r}: {summary}")
+        assert re.fullmatch(r"\d+ resultaa?t(en)? voor " + re.escape(query), summary), summary
+        assert results, f"geen resultaten voor {query!r}: {summary}"
+        assert_only_local_requests(watched, built_site)
     finally:
         context.close()
 
@@ -88,58 +97,122 @@ def test_accent_folding_finds_the_same_pages(browser: Any, built_site: BuiltSite
         for query in ("casuïstiek", "casuistiek"):
             page = context.new_page()
             page.goto(built_site.url, wait_until="networkidle")
-            open_search(page)
-            found[query] = {r.split("#")[0] for r in search_results(page, query)}
+            open_with_slash(page)
+            summary, _ = search_results(page, built_site, query)
+            found[query] = (summary.split()[0], result_hrefs(page))
             page.close()
-        assert found["casuïstiek"] and found["casuïstiek"] == found["casuistiek"], found
+        assert found["casuïstiek"][1] and found["casuïstiek"] == found["casuistiek"], found
     finally:
         context.close()
 
 
-def test_keyboard_only_reader_searches_and_follows_a_result(browser: Any, built_site: BuiltSite) -> None:
-    """"/" focuses the search box, typing shows results, arrow down reaches one, Enter follows it."""
+def test_mouse_reader_clicks_search_and_a_result(browser: Any, built_site: BuiltSite, samples: dict[str, str]) -> None:
+    """A click on the button in the header opens the search with the focus in it; a click on a result opens
+    that page under /kennisbank/. From a page two folders deep, where a relative path to the index fails."""
     context, watched = watched_context(browser, built_site.origin)
     try:
         page = context.new_page()
-        page.goto(built_site.url + "casussen/", wait_until="networkidle")
-        open_search(page)
-        search_results(page, "vertrouwenspersoon")
-        page.keyboard.press("ArrowDown")
-        focused = page.evaluate("(() => { const a = document.activeElement;"
-                                " return a && a.matches('a.md-search-result__link') ? a.href : null })()")
-        assert focused, "pijltje omlaag zet de focus niet op een zoekresultaat"
-        assert focused.startswith(built_site.url)
-        page.keyboard.press("Enter")
-        page.wait_for_url(focused.split("#")[0] + "**")
+        page.goto(samples["stelling"], wait_until="networkidle")
+        assert not dialog_is_open(page)
+        page.locator(f"header {TRIGGER}").click()
+        page.locator(f"{DIALOG} {INPUT}").wait_for(state="visible")
+        assert focused_matches(page, INPUT), "na een klik op Zoeken staat de focus niet in het zoekvak"
+        _, results = search_results(page, built_site, "koelkast")
+        assert results[0] == built_site.url + "casussen/c06/", results
+        page.locator(f"pagefind-modal {RESULT_LINK}").first.click()
+        page.wait_for_url(results[0])
         page.wait_for_load_state("networkidle")
-        assert page.url.split("#")[0] == focused.split("#")[0]
-        assert page.locator("h1").first.is_visible()
-        assert re.search(r"vertrouwenspersoon", page.locator("article").inner_text(), re.IGNORECASE)
-        assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked"), "zoeken staat nog open"
-        assert not watched.foreign and not watched.console_errors and not watched.failed
+        assert "koelkast" in page.locator("article").inner_text().lower()
+        assert not dialog_is_open(page)
+        assert_only_local_requests(watched, built_site)
     finally:
         context.close()
 
 
-def test_keyboard_only_reader_reaches_search_with_tab(browser: Any, built_site: BuiltSite) -> None:
-    """Without knowing the shortcut: Tab from the top of the page reaches the search box."""
+@pytest.mark.parametrize("query", ["casuïstiek", "casuistiek"])
+def test_keyboard_only_reader_searches_and_follows_a_result(browser: Any, built_site: BuiltSite, query: str) -> None:
+    """"/" opens the search in the focused box, typing shows results, arrow down reaches the first, arrow up goes
+    back to the box, Enter follows the result; Escape closes the search and gives the focus back to the button."""
+    context, watched = watched_context(browser, built_site.origin)
+    try:
+        page = context.new_page()
+        page.goto(built_site.url + "themas/maatwerk/", wait_until="networkidle")
+        open_with_slash(page)
+        _, results = search_results(page, built_site, query)
+        page.keyboard.press("Escape")
+        page.locator(DIALOG).wait_for(state="hidden")
+        assert focused_matches(page, TRIGGER), "na Escape staat de focus niet op de zoekknop"
+        open_with_slash(page)
+        assert page.locator(INPUT).input_value() == query, "de zoekvraag is weg na het sluiten"
+        page.keyboard.press("ArrowDown")
+        assert focused_matches(page, RESULT_LINK) and focused_href(page) == results[0], \
+            "pijltje omlaag zet de focus niet op het eerste zoekresultaat"
+        page.keyboard.press("ArrowDown")
+        assert focused_href(page) != results[0], "pijltje omlaag gaat niet verder"
+        page.keyboard.press("ArrowUp")
+        assert focused_href(page) == results[0], "pijltje omhoog gaat niet terug"
+        page.keyboard.press("Enter")
+        page.wait_for_url(results[0])
+        page.wait_for_load_state("networkidle")
+        assert page.locator("h1").first.is_visible()
+        assert re.search(r"casu[iï]stiek", page.locator("article").inner_text(), re.IGNORECASE)
+        assert not dialog_is_open(page), "zoeken staat nog open"
+        assert_only_local_requests(watched, built_site)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("key", ["Enter", " "])
+def test_keyboard_only_reader_reaches_search_with_tab(browser: Any, built_site: BuiltSite, key: str) -> None:
+    """Without knowing the shortcut: Tab from the top of the page reaches the search button; Enter or Space opens
+    the search with the focus in the box."""
     context, _ = watched_context(browser, built_site.origin)
     try:
         page = context.new_page()
         page.goto(built_site.url, wait_until="networkidle")
         for _ in range(15):
             page.keyboard.press("Tab")
-            active = page.evaluate("(() => { const a = document.activeElement; return a ? (a.getAttribute('for')"
-                                   " || '') + '|' + (a.className || '') + '|' + a.tagName : '' })()")
-            if "__search" in active or "md-search__input" in active:
+            if focused_matches(page, TRIGGER):
                 break
         else:
-            pytest.fail("de zoekknop of het zoekvak is met Tab niet te bereiken")
-        if "md-search__input" not in active:
-            page.keyboard.press("Enter")
-        page.locator(SEARCH_INPUT).wait_for(state="visible")
-        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
-        assert search_results(page, "casuïstiek")
+            pytest.fail("de zoekknop is met Tab niet te bereiken")
+        assert page.locator(TRIGGER).get_attribute("aria-label") == "Zoeken"
+        assert not dialog_is_open(page)
+        page.keyboard.press(key)
+        page.locator(f"{DIALOG} {INPUT}").wait_for(state="visible")
+        assert focused_matches(page, INPUT), f"{key!r} op de zoekknop zet de focus niet in het zoekvak"
+        _, results = search_results(page, built_site, "casuïstiek")
+        assert results
+    finally:
+        context.close()
+
+
+@pytest.mark.xfail(strict=True, reason="generator: the edit link (p > a.kb-bewerk, 'Bewerk deze pagina') stands "
+                   "inside data-pagefind-body, so Pagefind indexes it on every item page and it opens every excerpt; "
+                   "fix with data-pagefind-ignore on it, or --exclude-selectors .kb-bewerk; then remove this mark")
+def test_the_edit_link_is_not_searchable(browser: Any, built_site: BuiltSite) -> None:
+    """On GitHub Pages every item page has a link "Bewerk deze pagina"; a reader searching for it finds nothing."""
+    context, _ = watched_context(browser, built_site.origin)
+    try:
+        page = context.new_page()
+        page.goto(built_site.url, wait_until="networkidle")
+        open_with_slash(page)
+        assert type_query(page, "Bewerk deze pagina") == "Geen resultaten voor Bewerk deze pagina"
+    finally:
+        context.close()
+
+
+def test_a_slash_in_another_field_stays_a_slash(browser: Any, built_site: BuiltSite) -> None:
+    """The shortcut must not steal "/" from a reader typing elsewhere, such as the explorer's own search box."""
+    context, _ = watched_context(browser, built_site.origin)
+    try:
+        page = context.new_page()
+        page.goto(built_site.url + "verkenner/", wait_until="networkidle")
+        page.locator("#kb-zoek").click()
+        page.keyboard.type("en/of", delay=20)
+        page.wait_for_timeout(300)
+        assert not dialog_is_open(page)
+        assert page.locator("#kb-zoek").input_value() == "en/of"
     finally:
         context.close()
 
@@ -155,8 +228,8 @@ def test_screenshots_of_home_and_a_casus(browser: Any, built_site: BuiltSite, sa
             page.goto(url, wait_until="networkidle")
             page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=name != "casus")
         page.goto(built_site.url, wait_until="networkidle")
-        open_search(page)
-        search_results(page, "vertrouwenspersoon")
+        open_with_slash(page)
+        search_results(page, built_site, "vertrouwenspersoon")
         page.screenshot(path=str(SCREENSHOTS / "zoeken.png"))
         mobile = context.new_page()
         mobile.set_viewport_size({"width": 390, "height": 844})
