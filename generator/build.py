@@ -276,7 +276,7 @@ def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = No
 
 
 PAGEFIND = ("--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-content__button",
-            "--force-language", "nl", "--quiet")
+            "--exclude-selectors", ".kb-bewerk", "--force-language", "nl", "--quiet")
 """Only the article is indexed (overrides/main.html marks it); permalinks and the edit button are left out."""
 
 

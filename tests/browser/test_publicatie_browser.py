@@ -187,9 +187,6 @@ def test_keyboard_only_reader_reaches_search_with_tab(browser: Any, built_site: 
         context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="generator: the edit link (p > a.kb-bewerk, 'Bewerk deze pagina') stands "
-                   "inside data-pagefind-body, so Pagefind indexes it on every item page and it opens every excerpt; "
-                   "fix with data-pagefind-ignore on it, or --exclude-selectors .kb-bewerk; then remove this mark")
 def test_the_edit_link_is_not_searchable(browser: Any, built_site: BuiltSite) -> None:
     """On GitHub Pages every item page has a link "Bewerk deze pagina"; a reader searching for it finds nothing."""
     context, _ = watched_context(browser, built_site.origin)
