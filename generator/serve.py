@@ -9,6 +9,8 @@ the terminal and shown as a banner on the page the editor has open.
 from __future__ import annotations
 
 import json
+import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -91,15 +93,51 @@ class Debounce:
             print(f"Interne fout bij bijwerken: {type(err).__name__}: {err}", flush=True)
 
 
+class PreviewLog(logging.Handler):
+    """MkDocs' server messages, in Dutch and in a few words, for the editor in the terminal."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        line = preview_line(record.levelno, record.getMessage())
+        if line:
+            print(line, flush=True)
+
+
+def preview_line(level: int, message: str) -> str | None:
+    message = re.sub(r"^\[\d\d:\d\d:\d\d\] ", "", message)  # the live-reload server stamps its messages
+    if message.startswith("Serving on "):
+        return f"Voorvertoning: {message.removeprefix('Serving on ')}  (stoppen: Ctrl+C)"
+    built = re.match(r"Documentation built in ([\d.]+) seconds", message)
+    if built:
+        return f"Pagina's gebouwd in {float(built.group(1)):.2f} s."
+    if level >= logging.WARNING and "'dirty' build" not in message:
+        return f"MkDocs {logging.getLevelName(level).lower()}: {message}"
+    return None
+
+
+def _preview_logging() -> None:
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [PreviewLog()]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+
+
+def _preload_privacy() -> None:
+    started = time.perf_counter()
+    _load_deduce()
+    print(f"Privacycontrole geladen ({time.perf_counter() - started:.1f} s): bewerkingen verschijnen nu meteen.",
+          flush=True)
+
+
 def serve(root: Path, address: str, concepten: bool) -> int:
     from mkdocs.commands.serve import serve as mkdocs_serve
     from watchdog.events import FileSystemEvent, FileSystemEventHandler
     from watchdog.observers import Observer
 
+    _preview_logging()
     regenerator = Regenerator(root, concepten)
     regenerator.run()
     # deduce takes seconds to load; load it now, so that the first edit shows at once.
-    threading.Thread(target=_load_deduce, daemon=True).start()
+    threading.Thread(target=_preload_privacy, daemon=True).start()
 
     debounce = Debounce(regenerator.run)
 
