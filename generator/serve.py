@@ -1,9 +1,12 @@
-"""Live preview: regenerate on every edit, let MkDocs' own server rebuild and reload.
+"""Live preview: on every edit, regenerate what changed, let MkDocs rebuild those pages, reload.
 
-Our watcher regenerates the Markdown when a YAML file, a template or a docs page
-changes and writes only what changed; MkDocs' server sees those files change and
-reloads the browser. A content error does not stop the server: it is printed in
-the terminal and shown as a banner on the page the editor has open.
+MkDocs' live-reload server (mkdocs.livereload) serves the site and reloads the browser; the
+rebuild it runs on a change is ours: regenerate the Markdown (only changed files are written),
+then a "dirty" MkDocs build (only pages whose Markdown changed are built again). The server
+watches the sources (YAML, docs/, templates) with the platform's file events instead of its
+default polling every 0.5 s, and never the generated Markdown, so an edit costs one pass.
+A content error does not stop the server: it is printed in the terminal and shown as a banner
+on the page the editor has open.
 """
 
 from __future__ import annotations
@@ -11,14 +14,18 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
+import tempfile
 import threading
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 from .build import ASSETS, Layout, gather, generate, write_caches
-from .privacy import DeduceTagger, _load_deduce
+from .privacy import DeduceTagger, Findings, _load_deduce
 from .problems import ContentError, Problem, errors_only, format_report
+from .render import TEMPLATES, RenderCache
 from .write import write_pages
 
 WATCHED = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen", "vocabulaires", "docs")
@@ -34,14 +41,19 @@ _BANNER = (Path(__file__).parent / "assets" / "meldingen.js").read_text("utf-8")
 
 
 class Regenerator:
+    """Regenerates build/docs; keeps deduce loaded between edits. The caches are written apart
+    (save_caches), after MkDocs has built the pages, so that writing them does not delay the edit."""
+
     def __init__(self, root: Path, concepten: bool):
         self.layout = Layout(root, concepten)
         self.root = root
         self.concepten = concepten
         self.tagger: DeduceTagger | None = None
         self.lock = threading.Lock()
+        self.pending: tuple[Findings, RenderCache | None] | None = None
 
     def run(self) -> bool:
+        """Regenerate; True when a file in build/docs changed (a page, or the banner with problems)."""
         with self.lock:
             start = time.perf_counter()
             try:
@@ -52,45 +64,34 @@ class Regenerator:
                 self.tagger = DeduceTagger(inputs.privacy_cache)
             generated = generate(inputs, self.concepten, self.tagger)
             if errors_only(generated.problems):
-                write_caches(self.layout, self.tagger, inputs.findings_cache)
+                self.pending = (inputs.findings_cache, None)
                 return self._show(generated.problems)
             pages = dict(generated.pages)
             pages[MELDINGEN] = meldingen_script([])
             report = write_pages(pages, self.layout.docs, keep=generated.kept)
-            write_caches(self.layout, self.tagger, inputs.findings_cache, generated.render_cache)
+            self.pending = (inputs.findings_cache, generated.render_cache)
             print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.",
                   flush=True)
-            return True
+            return bool(report.written or report.removed)
+
+    def save_caches(self) -> None:
+        with self.lock:
+            if self.tagger is not None and self.pending is not None:
+                findings, pages = self.pending
+                write_caches(self.layout, self.tagger, findings, pages)
+            self.pending = None
 
     def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)
         print(report, flush=True)
         target = self.layout.docs / MELDINGEN
-        if target.parent.is_dir():
-            target.write_text(meldingen_script(report.splitlines()), "utf-8")
-        return False
-
-
-class Debounce:
-    """Run once after a burst of file events has settled (editors save in several steps)."""
-
-    def __init__(self, action: Callable[[], object], delay: float = 0.05):
-        self.action = action
-        self.delay = delay
-        self.timer: threading.Timer | None = None
-
-    def trigger(self) -> None:
-        if self.timer is not None:
-            self.timer.cancel()
-        self.timer = threading.Timer(self.delay, self._run)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _run(self) -> None:
-        try:
-            self.action()
-        except Exception as err:  # noqa: BLE001 - the preview must survive anything an edit causes
-            print(f"Interne fout bij bijwerken: {type(err).__name__}: {err}", flush=True)
+        if not target.parent.is_dir():
+            return False
+        script = meldingen_script(report.splitlines())
+        if target.is_file() and target.read_text("utf-8") == script:
+            return False
+        target.write_text(script, "utf-8")
+        return True
 
 
 class PreviewLog(logging.Handler):
@@ -129,38 +130,100 @@ def _preload_privacy() -> None:
 
 
 def serve(root: Path, address: str, concepten: bool) -> int:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from watchdog.events import FileSystemEvent, FileSystemEventHandler
-    from watchdog.observers import Observer
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
 
     _preview_logging()
     regenerator = Regenerator(root, concepten)
-    regenerator.run()
+    site_dir = tempfile.mkdtemp(prefix="kennisbank-voorvertoning-")
+    host, _, port = address.rpartition(":")
+
+    def config() -> Any:
+        return load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(regenerator.layout.docs),
+                           site_dir=site_dir, dev_addr=address, strict=False)
+
+    regenerator.run()  # build/docs must exist before MkDocs reads its configuration
+    mount_path = urlsplit(config().site_url or "/").path or "/"
+    server = LiveReloadServer(builder=lambda: None, host=host, port=int(port), root=site_dir, mount_path=mount_path)
+    server.observer = _changes_observer()
+    preview = Preview(regenerator, config, server.url)
+    server.builder = preview.rebuild
+    server.error_handler = lambda code: _error_page(site_dir, code)
+    preview.build(dirty=False)
     # deduce takes seconds to load; load it now, so that the first edit shows at once.
     threading.Thread(target=_preload_privacy, daemon=True).start()
-
-    debounce = Debounce(regenerator.run)
-
-    class Handler(FileSystemEventHandler):
-        def on_any_event(self, event: FileSystemEvent) -> None:
-            if event.event_type in ("opened", "closed_no_write") or event.is_directory:
-                return
-            debounce.trigger()
-
-    observer = Observer()
-    for folder in (*WATCHED, "generator/templates"):
-        if (root / folder).is_dir():
-            observer.schedule(Handler(), str(root / folder), recursive=True)
-    observer.start()
+    for path in (*(root / f for f in WATCHED), root / "mkdocs.yml", TEMPLATES, ASSETS):
+        if path.exists():
+            server.watch(str(path))
     try:
-        # "dirty": MkDocs rebuilds only the pages whose Markdown we rewrote, which we keep to a minimum.
-        mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, build_type="dirty",
-                     docs_dir=str(regenerator.layout.docs),
-                     dev_addr=address, strict=False)
+        server.serve()  # type: ignore[no-untyped-call]
+    except KeyboardInterrupt:
+        print("Voorvertoning gestopt.", flush=True)
     finally:
-        observer.stop()
-        observer.join()
+        server.shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 
-__all__ = ["serve", "Regenerator", "meldingen_script", "ASSETS"]
+class Preview:
+    """What the live-reload server runs after a change: regenerate, then build the changed pages."""
+
+    def __init__(self, regenerator: Regenerator, config: Any, url: str):
+        self.regenerator, self.config, self.url = regenerator, config, url
+
+    def rebuild(self) -> None:
+        try:
+            changed = self.regenerator.run()
+        except Exception as err:  # noqa: BLE001 - the preview must survive anything an edit causes
+            print(f"Interne fout bij bijwerken: {type(err).__name__}: {err}", flush=True)
+            return
+        if changed:
+            # "dirty": MkDocs builds only the pages whose Markdown we rewrote, which we keep to a minimum.
+            self.build(dirty=True)
+
+    def build(self, dirty: bool) -> None:
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.exceptions import MkDocsException
+
+        config = self.config()
+        config.site_url = self.url
+        try:
+            mkdocs_build(config, serve_url=self.url, dirty=dirty)
+        except (MkDocsException, OSError) as err:
+            print(f"MkDocs kon de voorvertoning niet bijwerken: {err}", flush=True)
+        threading.Thread(target=self.regenerator.save_caches, daemon=True).start()
+
+
+def _changes_observer() -> Any:
+    from watchdog.events import (
+        DirCreatedEvent,
+        DirDeletedEvent,
+        DirMovedEvent,
+        FileClosedEvent,
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+    )
+    from watchdog.observers import Observer
+
+    changes = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+               DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+
+    class Changes(Observer):  # type: ignore[misc, valid-type]
+        """The platform's file events (inotify, FSEvents, ...) instead of MkDocs' polling every 0.5 s.
+        Only changes count: reading a file (as every regeneration does) must not trigger another."""
+
+        def schedule(self, handler: Any, path: str, *, recursive: bool = False,
+                     event_filter: Any = None) -> Any:
+            return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or changes)
+
+    return Changes()
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+
+__all__ = ["serve", "Regenerator", "Preview", "meldingen_script", "ASSETS"]
