@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .resolve import Site
@@ -32,22 +33,46 @@ def public_record(item: Item) -> dict[str, Any]:
 
 
 def export_json(site: Site) -> str:
-    data = {
-        "licentie": LICENTIE,
-        "bron": "Kennisbank Tussenruimte",
-        "items": [public_record(item) for item in site.items],
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    """One item per line: readable, a small diff when one item changes, and written by json's C encoder
+    (with `indent` json falls back to its Python encoder, 0.2 s for 1,000 casussen)."""
+    head = json.dumps({"licentie": LICENTIE, "bron": "Kennisbank Tussenruimte"}, ensure_ascii=False)
+    records = ",\n".join(_json_record(item) for item in site.items)
+    return f'{head[:-1]}, "items": [\n{records}\n]}}\n'
+
+
+def _json_record(item: Item) -> str:
+    return _memo(("json", item.url, item.document.digest),
+                 lambda: json.dumps(public_record(item), ensure_ascii=False))
 
 
 def export_csv(site: Site, ctype: ContentType) -> str:
-    fields = public_fields(ctype)
+    header = _csv_line(["adres", *[f.name for f in public_fields(ctype)]])
+    return header + "".join(_csv_row(item) for item in site.of_type(ctype.naam))
+
+
+def _csv_row(item: Item) -> str:
+    fields = public_fields(item.type)
+    return _memo(("csv", item.url, item.document.digest),
+                 lambda: _csv_line([item.url, *[_cell(item.data.get(f.name)) for f in fields]]))
+
+
+def _csv_line(cells: list[str]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["adres", *[f.name for f in fields]])
-    for item in site.of_type(ctype.naam):
-        writer.writerow([item.url, *[_cell(item.data.get(f.name)) for f in fields]])
+    csv.writer(out, lineterminator="\n").writerow(cells)
     return out.getvalue()
+
+
+_rows: dict[tuple[str, str, str], str] = {}
+
+
+def _memo(key: tuple[str, str, str], make: Callable[[], str]) -> str:
+    """An item's record depends only on its file (the digest) and its address: `serve` exports again
+    after every edit, and makes only the edited item's record again."""
+    if key not in _rows:
+        if len(_rows) > 200_000:
+            _rows.clear()
+        _rows[key] = make()
+    return _rows[key]
 
 
 def _cell(value: Any) -> str:

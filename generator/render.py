@@ -22,7 +22,7 @@ from . import charts, export, glossary
 from .problems import Problem
 from .resolve import Link, Site
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
-from .schema import CONTENT_TYPES, VOCABULAIRES
+from .schema import CONTENT_TYPES, VOCABULAIRES, ContentType
 from .validate import Item, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -84,36 +84,40 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     out = _Renderer(site, environment(templates), repo_url, cache or {})
     base = _base_key(site, templates, repo_url)
     whole = _hash(base, *(_item_key(i) for i in site.items))
+    listed = _hash(base, *(_listing_key(i) for i in site.items))
     begrippen = list(site.vocabularies["begrippen"].values())
-    out.template("index.md", "home.md.j2", whole)
+    out.template("index.md", "home.md.j2", listed)
     for ctype in CONTENT_TYPES:
-        out.template(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", whole, items=site.of_type(ctype.naam))
+        out.template(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", listed, items=site.of_type(ctype.naam))
     for item in site.items:
         out.item_page(item, _page_key(base, f"{item.type.naam}.md.j2", item, _item_context(site, item)), begrippen)
-    out.template("themas/index.md", "themas.md.j2", whole)
+    out.template("themas/index.md", "themas.md.j2", listed)
     for thema in site.vocabularies["themas"].values():
-        out.template(f"themas/{thema.id}.md", "thema.md.j2", whole, thema=thema,
+        out.template(f"themas/{thema.id}.md", "thema.md.j2", listed, thema=thema,
                      items=[i for i in site.items if thema.id in i.data.get("themas", [])])
     used = {i.id: out.fresh[page_path(i)].terms for i in site.items if page_path(i) in out.fresh}
-    out.template("begrippen.md", "begrippen.md.j2", whole, gebruik=glossary.term_usage(site.items, begrippen, used))
-    out.template("redactiegids.md", "redactiegids.md.j2", whole, types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
+    gebruik = glossary.term_usage(site.items, begrippen, used)
+    uses = repr({term: [i.id for i in items] for term, items in gebruik.items()})
+    out.template("begrippen.md", "begrippen.md.j2", _hash(listed, uses), gebruik=gebruik)
+    out.template("redactiegids.md", "redactiegids.md.j2", base, types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):
-            out.text(f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg", whole,
+            out.text(f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg", _hash(base, _item_key(item)),
                      functools.partial(charts.bar_chart, figuur))
     for item in site.of_type("casus"):
         out.template(f"handouts/{item.id.lower()}.md", "handout.md.j2", _page_key(base, "handout.md.j2", item, {}),
                      item=item)
-    _emit_cards(site, functools.partial(out.template, key=whole))
-    out.template("verkenner.md", "verkenner.md.j2", whole)
-    out.template("open-data.md", "open_data.md.j2", whole, types=CONTENT_TYPES, velden=export.public_fields,
+    _emit_cards(site, functools.partial(out.template, key=listed))
+    out.template("verkenner.md", "verkenner.md.j2", base)
+    out.template("open-data.md", "open_data.md.j2", base, types=CONTENT_TYPES, velden=export.public_fields,
                  licentie=export.LICENTIE)
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
-    out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))
+    out.text("data/verkenner.json", listed, functools.partial(export.explorer_data, site))
     for ctype in CONTENT_TYPES:
-        out.text(f"data/{ctype.meervoud}.csv", whole, functools.partial(export.export_csv, site, ctype))
+        of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.naam)))
+        out.text(f"data/{ctype.meervoud}.csv", of_type, functools.partial(export.export_csv, site, ctype))
     for old, item in sorted(site.redirects.items()):
-        out.text(f"{old}index.html", whole, functools.partial(_redirect_page, old, item))
+        out.text(f"{old}index.html", _hash(base, old, _item_key(item)), functools.partial(_redirect_page, old, item))
     out.problems += _collisions(set(out.pages) | out.kept, handwritten)
     return Output({**handwritten, **out.pages}, out.problems, out.kept, out.fresh)
 
@@ -181,19 +185,46 @@ def _code_version(templates: Path) -> str:
 
 def _page_key(base: str, template: str, item: Item, context: dict[str, Any]) -> str:
     """Everything an item page or hand-out shows comes from the item itself and the items in its
-    context (links both ways, lessons, related casussen): their files, ids and paths are in the key."""
+    context (links both ways, lessons, related casussen). Those others show as a list entry (id and
+    title), so what lists show of them is in the key (_listing_key), and the item's whole file."""
     parts = [base, template, _item_key(item)]
     for name, entries in sorted(context.items()):
         for entry in entries:
             if isinstance(entry, Link):
-                parts.append(f"{name} {entry.veld} {_item_key(entry.bron)} {_item_key(entry.doel)}")
+                parts.append(f"{name} {entry.veld} {_listing_key(entry.bron)} {_listing_key(entry.doel)}")
             else:
-                parts.append(f"{name} {_item_key(entry)}")
+                parts.append(f"{name} {_listing_key(entry)}")
     return _hash(*parts)
 
 
 def _item_key(item: Item) -> str:
     return f"{item.id}:{item.rel}:{item.document.digest}"
+
+
+LISTED_TEXTS = frozenset({"samenvatting"})
+"""The one long text that lists (overviews, thema pages, home) show; the others are only on the item's page."""
+
+
+def body_fields(ctype: ContentType) -> frozenset[str]:
+    """The long texts of a type that no list shows: Markdown fields, and lists of blocks with Markdown."""
+    return frozenset(f.name for f in ctype.velden if f.name not in LISTED_TEXTS
+                     and (f.kind == "markdown" or any(sub.kind == "markdown" for sub in f.velden)))
+
+
+_listing_keys: dict[str, str] = {}
+
+
+def _listing_key(item: Item) -> str:
+    """What lists show of an item: everything but its body texts. Editing a casus's situatie changes its
+    page, its hand-out and the open data, and leaves the overviews and thema pages as they are."""
+    key = _item_key(item)
+    if key not in _listing_keys:
+        body = body_fields(item.type)
+        if len(_listing_keys) > 100_000:
+            _listing_keys.clear()
+        _listing_keys[key] = _hash(item.id, item.rel, item.type.naam, item.url,
+                                   repr({k: v for k, v in item.data.items() if k not in body}))
+    return _listing_keys[key]
 
 
 def _hash(*parts: str) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import jsonschema
@@ -141,18 +143,28 @@ def _uncached_pages(root: Path) -> dict[str, str]:
     return build.generate(inputs, False, no_names).pages  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize(("rel", "old", "new", "rewritten", "kept"), [
+NOT_LISTED = {"open-data.md", "redactiegids.md", "verkenner.md"}  # they show no item
+CSV = {"data/casussen.csv", "data/lessen.csv", "data/onderzoeken.csv", "data/stellingen.csv", "data/verslagen.csv"}
+
+
+@pytest.mark.parametrize(("rel", "old", "new", "rewritten", "rendered"), [
     # The title of a stelling shows on the casus that links to it, on the verslag it came from and in lists.
-    ("stellingen/S01-verhalen.yml", "te vaak gevraagd", "vaak gevraagd", 10, {"handouts/c01.md"}),
+    ("stellingen/S01-verhalen.yml", "te vaak gevraagd", "vaak gevraagd", 10,
+     lambda every: every - NOT_LISTED - (CSV - {"data/stellingen.csv"}) - {"handouts/c01.md"}),
+    # A casus's situatie is on its page, its hand-out and in the open data; lists show only its samenvatting.
     ("casussen/C01-moeder.yml", "De vertrouwenspersoon begeleidt", "Een vertrouwenspersoon begeleidt", 4,
-     {"verslagen/v01.md"}),
+     lambda every: {"casussen/c01.md", "handouts/c01.md", "data/kennisbank.json", "data/casussen.csv"}),
+    ("casussen/C01-moeder.yml", "valt tussen de regels", "valt tussen wal en schip", 5,
+     lambda every: every - NOT_LISTED - (CSV - {"data/casussen.csv"}) - {"verslagen/v01.md"}),
     # A vocabulary label is on every page that shows the thema.
-    ("vocabulaires/themas.yml", "label: Erkenning", "label: Gezien worden", 8, set()),
+    ("vocabulaires/themas.yml", "label: Erkenning", "label: Gezien worden", 8, lambda every: every),
     # Unpublished: the stelling's page goes, and the pages that linked to it change.
-    ("stellingen/S01-verhalen.yml", "status: gepubliceerd", "status: concept", 13, {"handouts/c01.md"}),
+    ("stellingen/S01-verhalen.yml", "status: gepubliceerd", "status: concept", 13,
+     lambda every: every - NOT_LISTED - (CSV - {"data/stellingen.csv"}) - {"handouts/c01.md"}),
 ])
 def test_kept_pages_are_exactly_what_rendering_would_give(small_project: Path, rel: str, old: str, new: str,
-                                                          rewritten: int, kept: set[str]) -> None:
+                                                          rewritten: int,
+                                                          rendered: Callable[[set[str]], set[str]]) -> None:
     """The page cache never keeps a page whose content would change: after each edit, build/docs
     equals a build without cache, and only pages that changed were rendered at all."""
     docs = small_project / "build" / "docs"
@@ -169,7 +181,8 @@ def test_kept_pages_are_exactly_what_rendering_would_give(small_project: Path, r
     on_disk = {p.relative_to(docs).as_posix(): p.read_text("utf-8") for p in docs.rglob("*") if p.is_file()}
     assert on_disk == expected
     assert len(report.written) + len(report.removed) == rewritten, (report.written, report.removed)
-    assert edited.kept == kept, "pages that cannot show the edit are not rendered again"
+    generated_pages = set(edited.render_cache) | (set(edited.pages) - set(build.gather(small_project).handwritten))
+    assert generated_pages - edited.kept == rendered(generated_pages), "only pages that can show the edit are rendered"
 
 
 def test_a_page_changed_by_hand_in_build_docs_is_rendered_again(small_project: Path) -> None:
@@ -192,3 +205,24 @@ def test_swap_in_replaces_the_site_and_removes_the_old_one_in_the_background(tmp
     while (tmp_path / "site.oud").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not (tmp_path / "site.oud").exists()
+
+
+LISTING_TEMPLATES = ("home", "casus_overzicht", "stelling_overzicht", "verslag_overzicht", "onderzoek_overzicht",
+                     "les_overzicht", "themas", "thema", "kaarten", "begrippen", "verkenner")
+
+
+def test_long_texts_are_only_on_the_items_own_page() -> None:
+    """The page cache keeps lists, thema pages and an item's neighbours when only a long text of an item
+    changed (render._listing_key). That holds while no template shows another item's long text."""
+    from generator.render import TEMPLATES, body_fields
+    from generator.schema import CONTENT_TYPES
+
+    body = set().union(*(body_fields(t) for t in CONTENT_TYPES))
+    assert {"situatie", "knelpunten", "doorbraak", "toelichting", "onderdelen"} <= body
+    assert "samenvatting" not in body
+    pattern = re.compile(r"(\w+)\.data(?:\.(\w+)|\[\"(\w+)\"\])")
+    for template in sorted(TEMPLATES.glob("*.j2")):
+        listing = template.name.removesuffix(".md.j2") in LISTING_TEMPLATES or template.name == "_macros.md.j2"
+        for owner, dotted, quoted in pattern.findall(template.read_text("utf-8")):
+            if (dotted or quoted) in body:
+                assert owner == "item" and not listing, f"{template.name}: {owner}.data.{dotted or quoted}"
