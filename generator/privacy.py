@@ -459,40 +459,71 @@ def scan(content: Content, published: list[Item], tagger: NameTagger, private_na
     allowances: list[Allowance] = []
     private = _private_patterns(private_names)
     vocabulary = vocabulary_words(content.vocabularies)
-    texts = [(item, list(public_texts(item))) for item in published]
-    keys = {}
     vocabulary_key = _key("\n".join(sorted(vocabulary)))
-    for item, item_texts in texts:
+    run_key = _key(f"{detector_version()}\0{vocabulary_key}\0" + "\n".join(private_names))
+    memo = _item_scans if isinstance(tagger, DeduceTagger) else {}
+    memo_keys = [_key(f"{run_key}\0{item.rel}\0{item.document.digest}") for item in published]
+    todo = [(item, memo_key, list(public_texts(item)))
+            for item, memo_key in zip(published, memo_keys, strict=True) if memo_key not in memo]
+    keys = {}
+    for item, _, item_texts in todo:
         allowed_key = _allowed_key(vocabulary_key, declared_words(item))
         for text in item_texts:
             keys[id(text)] = _findings_key(text.text, allowed_key, item.type.naam == "casus")
     prefetch = getattr(tagger, "annotate_all", None)
     if callable(prefetch):
-        prefetch(t.text for _, item_texts in texts for t in item_texts if keys[id(t)] not in cached)
-    for item, item_texts in texts:
-        allowed = allowed_for(item, vocabulary)
-        permitted = {a["tekst"]: a["reden"] for a in item.data.get("privacy_uitzonderingen", [])}
-        permitted_patterns = [(tekst, _phrase(tekst)) for tekst in permitted]
-        used: set[str] = set()
-        for text in item_texts:
-            problems += _private_matches(text, private)
-            spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
-                     for m in pattern.finditer(text.text)]
-            key = keys[id(text)]
-            if key not in cached:
-                hits = find_all(text.text, tagger, allowed, text.item.type.naam == "casus")
-                cached[key] = [(h.soort, h.start, h.end) for h in hits]
-            if findings is not None:
-                findings[key] = cached[key]
-            for hit in (Hit(*found) for found in cached[key]):
-                covering = [t for t, s, e in spans if s <= hit.start and hit.end <= e]
-                if covering:
-                    used.update(covering)
-                    continue
-                problems.append(_finding(text, hit, text.text[hit.start:hit.end]))
-        for tekst, reden in permitted.items():
-            allowances.append(Allowance(item, tekst, reden, tekst in used))
+        prefetch(t.text for _, _, item_texts in todo for t in item_texts if keys[id(t)] not in cached)
+    fresh = {memo_key: _scan_item(item, item_texts, keys, cached, tagger, vocabulary, private)
+             for item, memo_key, item_texts in todo}
+    if len(memo) > 50_000:
+        memo.clear()
+    memo.update(fresh)
+    for item, memo_key in zip(published, memo_keys, strict=True):
+        result = memo[memo_key]
+        problems += result.problems
+        allowances += [Allowance(item, tekst, reden, used) for tekst, reden, used in result.allowances]
+        if findings is not None:
+            findings.update(result.findings)
     return problems, allowances
+
+
+@dataclass(frozen=True)
+class ItemScan:
+    """What scanning one item found; the same for the same file, vocabularies and list of names."""
+
+    problems: list[Problem]
+    allowances: list[tuple[str, str, bool]]
+    findings: Findings
+
+
+_item_scans: dict[str, ItemScan] = {}
+"""`serve` scans after every edit: items whose file did not change are not scanned again."""
+
+
+def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached: Findings, tagger: NameTagger,
+               vocabulary: frozenset[str], private: list[tuple[int, re.Pattern[str]]]) -> ItemScan:
+    allowed = allowed_for(item, vocabulary)
+    permitted = {a["tekst"]: a["reden"] for a in item.data.get("privacy_uitzonderingen", [])}
+    permitted_patterns = [(tekst, _phrase(tekst)) for tekst in permitted]
+    used: set[str] = set()
+    problems: list[Problem] = []
+    findings: Findings = {}
+    for text in item_texts:
+        problems += _private_matches(text, private)
+        spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
+                 for m in pattern.finditer(text.text)]
+        key = keys[id(text)]
+        if key not in cached:
+            hits = find_all(text.text, tagger, allowed, text.item.type.naam == "casus")
+            cached[key] = [(h.soort, h.start, h.end) for h in hits]
+        findings[key] = cached[key]
+        for hit in (Hit(*found) for found in cached[key]):
+            covering = [t for t, s, e in spans if s <= hit.start and hit.end <= e]
+            if covering:
+                used.update(covering)
+                continue
+            problems.append(_finding(text, hit, text.text[hit.start:hit.end]))
+    return ItemScan(problems, [(tekst, reden, tekst in used) for tekst, reden in permitted.items()], findings)
 
 
 def _phrase(text: str) -> re.Pattern[str]:

@@ -10,6 +10,7 @@ import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from .problems import Problem
 from .schema import Field
@@ -116,21 +117,33 @@ def _all_related(casussen: list[Item]) -> dict[str, list[Item]]:
     Every casus gets one bit mask (a thema owns two bits, so it counts double); the
     score of a pair is one AND and a popcount. Comparing every pair this way costs
     0.15 s at 1,000 casussen and 3.7 s at 5,000, where the Python loops of an inverted
-    index cost 0.9 s and 61 s (benchmarks/, docs-dev/benchmark.md).
+    index cost 0.9 s and 61 s (benchmarks/, docs-dev/benchmark.md). The answer depends
+    only on the ids and masks, so `serve` reuses it until a thema, fase or rol changes.
     `casussen` is in site order; among equal scores the earlier casus wins.
     """
-    masks = _term_masks(casussen)
+    signature = tuple(zip([c.id for c in casussen], _term_masks(casussen), strict=True))
+    if _last_related.get("signature") != signature:
+        _last_related["signature"] = signature
+        _last_related["ids"] = _related_ids(signature)
+    by_id = {casus.id: casus for casus in casussen}
+    return {own: [by_id[other] for other in others] for own, others in _last_related["ids"].items()}
+
+
+_last_related: dict[str, Any] = {}
+
+
+def _related_ids(casussen: tuple[tuple[str, int], ...]) -> dict[str, list[str]]:
     n = len(casussen)
+    masks = [mask for _, mask in casussen]
     shift = n.bit_length()
     low = (1 << shift) - 1
     rank = range(n, 0, -1)  # the lower bits of a key: the earlier casus sorts higher
     related = {}
-    for index, casus in enumerate(casussen):
-        own = masks[index]
+    for index, (casus_id, own) in enumerate(casussen):
         keys = [((own & other).bit_count() << shift) | r for other, r in zip(masks, rank, strict=True)]
         keys[index] = 0
         best = heapq.nlargest(RELATED_COUNT, keys)
-        related[casus.id] = [casussen[n - (key & low)] for key in best if key >> shift]
+        related[casus_id] = [casussen[n - (key & low)][0] for key in best if key >> shift]
     return related
 
 
