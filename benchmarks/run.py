@@ -300,9 +300,11 @@ def measure_build(root: Path, n: int, repeats: int) -> dict[str, Any]:
 def fresh_process_caches() -> None:
     """Forget what this process parsed and rendered before, so that build.build costs what a
     `kennisbank build` in a new process costs (parsed files, escaped texts, link paths, patterns)."""
-    from generator import glossary, load, render, safe_markdown
+    from generator import export, glossary, load, privacy, render, resolve, safe_markdown
 
     load._parsed = {}
+    for memo in (render._listing_keys, export._rows, resolve._last_related, privacy._item_scans):
+        memo.clear()
     for cached in (safe_markdown.safe_markdown, safe_markdown.safe_inline, render._relative, glossary._alternation):
         cached.cache_clear()
 

@@ -37,6 +37,10 @@ class Inputs:
     privacy_cache: dict[str, privacy.Annotations]
     today: dt.date
     findings_cache: privacy.Findings = field(default_factory=dict)
+    parsed: dict[tuple[str, str], load.Document] = field(default_factory=dict)
+    """Documents parsed by an earlier build (build/geladen.marshal), by path and hash of the file."""
+    related: bytes = b""
+    """Related casussen as an earlier build found them, with what they were found from (build/verwant.marshal)."""
     render_cache: render.RenderCache = field(default_factory=dict)
     """The item pages and hand-outs in build/docs as the last build wrote them (checked by size and time)."""
     repo_url: str = ""
@@ -74,6 +78,14 @@ class Layout:
         return self.root / "build" / "privacy-cache.json"
 
     @property
+    def parsed_cache(self) -> Path:
+        return self.root / "build" / "geladen.marshal"
+
+    @property
+    def related_cache(self) -> Path:
+        return self.root / "build" / f"verwant{'-concepten' if self.concepten else ''}.marshal"
+
+    @property
     def findings_cache(self) -> Path:
         return self.root / "build" / f"privacy-bevindingen{'-concepten' if self.concepten else ''}.json"
 
@@ -96,6 +108,8 @@ def gather(root: Path, today: dt.date | None = None, concepten: bool = False) ->
         today=today or dt.date.today(),
         repo_url=repository_url(),
         findings_cache=_read_findings(Layout(root, concepten).findings_cache),
+        parsed=load.decode_parsed(_read_bytes(Layout(root).parsed_cache)),
+        related=_read_bytes(Layout(root, concepten).related_cache),
         render_cache=_read_render_cache(Layout(root, concepten)),
     )
 
@@ -114,6 +128,13 @@ def _read_tree(base: Path) -> dict[str, str]:
     if not base.is_dir():
         return {}
     return {p.relative_to(base).as_posix(): p.read_text("utf-8") for p in sorted(base.rglob("*")) if p.is_file()}
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
 
 
 def _read_findings(path: Path) -> privacy.Findings:
@@ -138,7 +159,7 @@ def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
 def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
-        documents, problems = load.parse_sources(inputs.sources)
+        documents, problems = load.parse_sources(inputs.sources, inputs.parsed)
     with _timed(timings, "valideren"):
         content, found = validate.validate(documents, inputs.today)
         problems += found if concepten else _drafts_as_warnings(found, documents)
@@ -151,7 +172,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         timings["deduce starten"] = started
         timings["privacy"] -= started
     with _timed(timings, "koppelen"):
-        site, found = resolve.resolve(content, included, concepten)
+        site, found = resolve.resolve(content, included, concepten, inputs.related)
         problems += found
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache)
@@ -203,6 +224,8 @@ def write_caches(layout: Layout, tagger: privacy.DeduceTagger, findings: privacy
     trust them without reading them (`kennisbank check` writes no pages, so it keeps the page cache)."""
     _write_cache(layout.cache, tagger.cache)
     _write_cache(layout.findings_cache, findings)
+    _write_if_changed(layout.parsed_cache, load.encode_parsed())
+    _write_if_changed(layout.related_cache, resolve.encode_related())
     if pages is not None:
         _write_cache(layout.render_cache, _page_entries(layout.docs, pages))
 
@@ -236,10 +259,13 @@ def _read_render_cache(layout: Layout) -> render.RenderCache:
 
 
 def _write_cache(path: Path, cache: Mapping[str, object]) -> None:
+    _write_if_changed(path, json.dumps(cache, sort_keys=True, separators=(",", ":")).encode())
+
+
+def _write_if_changed(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(cache, sort_keys=True, separators=(",", ":"))
-    if not path.is_file() or path.read_text("utf-8") != text:
-        path.write_text(text, "utf-8")
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
 
 
 def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = None) -> None:

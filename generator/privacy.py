@@ -44,8 +44,12 @@ class Text:
 
     item: Item
     path: tuple[str | int, ...]
-    veld: str
     text: str
+
+    @property
+    def veld(self) -> str:
+        """The field as an editor writes it: context.stadsdeel, bespreekvragen[2]."""
+        return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in self.path).replace(".[", "[")
 
 
 @dataclass(frozen=True)
@@ -83,12 +87,11 @@ def _texts(item: Item, fields: tuple[Field, ...], values: dict[str, Any],
             continue
         value = values[definition.name]
         where = (*path, definition.name)
-        label = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in where).replace(".[", "[")
         if definition.kind in ("tekst", "markdown"):
-            yield Text(item, where, label, value)
+            yield Text(item, where, value)
         elif definition.kind == "tekstlijst":
             for index, text in enumerate(value):
-                yield Text(item, (*where, index), f"{label}[{index + 1}]", text)
+                yield Text(item, (*where, index), text)
         elif definition.kind == "object":
             yield from _texts(item, definition.velden, value, where)
         elif definition.kind == "objectlijst":

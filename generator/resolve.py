@@ -7,6 +7,7 @@ the items that cite them, related casussen, and the redirects of old addresses.
 from __future__ import annotations
 
 import heapq
+import marshal
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -43,8 +44,10 @@ class Site:
         return next(i for i in self.items if i.id == item_id)
 
 
-def resolve(content: Content, included: list[Item], concepten: bool = False) -> tuple[Site, list[Problem]]:
-    """Check references among `included` (the items of this build) against all known items."""
+def resolve(content: Content, included: list[Item], concepten: bool = False,
+            known_related: bytes = b"") -> tuple[Site, list[Problem]]:
+    """Check references among `included` (the items of this build) against all known items.
+    `known_related`: related casussen as an earlier build found them (encode_related)."""
     everything = {item.id: item for item in content.items}
     present = {item.id: item for item in included}
     site = Site(sorted(included, key=_order), content.vocabularies, concepten=concepten)
@@ -63,7 +66,7 @@ def resolve(content: Content, included: list[Item], concepten: bool = False) -> 
             incoming[target_id].append(link)
         site.outgoing[item.id] = links
     site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
-    site.related = _all_related(site.of_type("casus"))
+    site.related = _all_related(site.of_type("casus"), known_related)
     redirects, redirect_problems = _redirects(site.items)
     site.redirects = redirects
     return site, problems + redirect_problems
@@ -111,7 +114,7 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
 RELATED_WEIGHTS = (("themas", 2), ("fasen", 1), ("rollen", 1))
 
 
-def _all_related(casussen: list[Item]) -> dict[str, list[Item]]:
+def _all_related(casussen: list[Item], known: bytes = b"") -> dict[str, list[Item]]:
     """Per casus, the casussen sharing the most thema's (counting double), fasen and rollen.
 
     Every casus gets one bit mask (a thema owns two bits, so it counts double); the
@@ -122,6 +125,8 @@ def _all_related(casussen: list[Item]) -> dict[str, list[Item]]:
     `casussen` is in site order; among equal scores the earlier casus wins.
     """
     signature = tuple(zip([c.id for c in casussen], _term_masks(casussen), strict=True))
+    if known and _last_related.get("signature") != signature:
+        _last_related.update(_decode_related(known))
     if _last_related.get("signature") != signature:
         _last_related["signature"] = signature
         _last_related["ids"] = _related_ids(signature)
@@ -130,6 +135,19 @@ def _all_related(casussen: list[Item]) -> dict[str, list[Item]]:
 
 
 _last_related: dict[str, Any] = {}
+
+
+def encode_related() -> bytes:
+    """The last answer and what it was computed from, for the next build (build/verwant.marshal)."""
+    return marshal.dumps((_last_related.get("signature", ()), _last_related.get("ids", {})))
+
+
+def _decode_related(blob: bytes) -> dict[str, Any]:
+    try:
+        signature, ids = marshal.loads(blob)
+    except (EOFError, ValueError, TypeError):
+        return {}
+    return {"signature": signature, "ids": ids}
 
 
 def _related_ids(casussen: tuple[tuple[str, int], ...]) -> dict[str, list[str]]:

@@ -226,3 +226,41 @@ def test_long_texts_are_only_on_the_items_own_page() -> None:
         for owner, dotted, quoted in pattern.findall(template.read_text("utf-8")):
             if (dotted or quoted) in body:
                 assert owner == "item" and not listing, f"{template.name}: {owner}.data.{dotted or quoted}"
+
+
+def test_parsed_documents_come_back_from_the_cache_as_they_were() -> None:
+    """build/geladen.marshal: a later process reuses what an earlier one parsed, file by file."""
+    sources = [source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", STELLING)]
+    documents, _ = load.parse_sources(sources)
+    blob = load.encode_parsed()
+    load._parsed = {}
+    known = load.decode_parsed(blob)
+    assert {k: (d.folder, d.data, d.lines) for k, d in known.items()} == {
+        (d.rel, d.digest): (d.folder, d.data, d.lines) for d in documents}
+    edited = source("casussen/C01-x.yml", CASUS.replace("valt tussen de regels", "staat tussen de regels"))
+    again, _ = load.parse_sources([edited, sources[1]], known)
+    assert again[0].data["samenvatting"].endswith("staat tussen de regels.")
+    assert again[1] is known[(again[1].rel, again[1].digest)], "an unchanged file is not parsed again"
+    assert load.decode_parsed(b"") == {} and load.decode_parsed(b"geen marshal") == {}
+
+
+def test_related_casussen_from_an_earlier_build_are_reused_only_when_nothing_they_depend_on_changed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import resolve
+
+    casussen = [CASUS.replace("C01", f"C0{n}").replace("verwijzingen: [S01]", "verwijzingen: []") for n in (1, 2, 3)]
+    sources = [source(f"casussen/C0{n}-x.yml", text) for n, text in enumerate(casussen, start=1)]
+    site = generate(*sources).site
+    assert site is not None
+    items = site.of_type("casus")
+    expected = {k: [i.id for i in v] for k, v in resolve._all_related(items).items()}
+    blob = resolve.encode_related()
+    resolve._last_related.clear()
+    monkeypatch.setattr(resolve, "_related_ids", lambda _: pytest.fail("computed again"))
+    assert {k: [i.id for i in v] for k, v in resolve._all_related(items, blob).items()} == expected
+    resolve._last_related.clear()
+    monkeypatch.undo()
+    items[0].data["themas"] = ["wantrouwen"]
+    assert expected["C02"] == ["C01", "C03"]  # equal scores: the earlier casus first
+    related = resolve._all_related(items, blob)["C02"]
+    assert [i.id for i in related] == ["C03", "C01"], "a changed thema: computed again"
