@@ -29,7 +29,10 @@ TEMPLATES = Path(__file__).parent / "templates"
 Pages = dict[str, str]
 
 
+@functools.cache
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
+    """One per folder of templates, so that `serve` compiles a template once; Jinja reloads a template
+    whose file changed (auto_reload)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
@@ -177,9 +180,15 @@ def _base_key(site: Site, templates: Path, repo_url: str) -> str:
     return _hash(_code_version(templates), repr(site.vocabularies), str(site.concepten), repo_url)
 
 
-@functools.cache
 def _code_version(templates: Path) -> str:
-    files = sorted(Path(__file__).parent.glob("*.py")) + sorted(templates.glob("*.j2"))
+    """The generator's code and templates. Read again only when a file's size or time changed, so that a
+    template edited while `serve` runs renders every page again."""
+    files = tuple(sorted(Path(__file__).parent.glob("*.py")) + sorted(templates.glob("*.j2")))
+    return _hash_files(files, tuple((f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+
+
+@functools.lru_cache(maxsize=8)
+def _hash_files(files: tuple[Path, ...], stamps: tuple[tuple[int, int], ...]) -> str:
     return _hash(*(f"{f.name}\n{f.read_text('utf-8')}" for f in files))
 
 

@@ -264,3 +264,26 @@ def test_related_casussen_from_an_earlier_build_are_reused_only_when_nothing_the
     assert expected["C02"] == ["C01", "C03"]  # equal scores: the earlier casus first
     related = resolve._all_related(items, blob)["C02"]
     assert [i.id for i in related] == ["C03", "C01"], "a changed thema: computed again"
+
+
+def test_a_template_edited_while_serve_runs_renders_its_pages_again(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    from generator import render
+
+    templates = tmp_path / "sjablonen"
+    shutil.copytree(render.TEMPLATES, templates)
+    site = generate(source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", STELLING),
+                    source("verslagen/V01-a.yml", VERSLAG)).site
+    assert site is not None
+    first = render.render(site, {}, templates)
+    again = render.render(site, {}, templates, cache=first.cache)
+    assert "casussen/c01.md" in again.kept
+    template = templates / "casus.md.j2"
+    template.write_text(template.read_text("utf-8") + "\nEen nieuwe regel in het sjabloon.\n", "utf-8")
+    later = template.stat().st_mtime_ns + 2_000_000_000
+    os.utime(template, ns=(later, later))
+    edited = render.render(site, {}, templates, cache=again.cache)
+    assert "casussen/c01.md" not in edited.kept
+    assert "Een nieuwe regel in het sjabloon." in edited.pages["casussen/c01.md"]
