@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -20,19 +22,25 @@ def server(small_project: Path) -> Iterator[tuple[Path, str]]:
     require_chromium()
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "--map", str(small_project), "serve",
-                                "--adres", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                "--adres", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                               text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in process.stdout or ():
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
     url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(url + "casussen/c01/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("serve kwam niet op")
-    time.sleep(12)  # deduce finishes loading in the background, as an editor's first minute would
+    deadline = time.monotonic() + 180
+    # As in an editor's first minute: the preview is up, and the privacy check has loaded in the background.
+    ready = ("Privacycontrole geladen", f"Voorvertoning: {url}")
+    while not all(any(line.startswith(start) for line in lines) for start in ready):
+        if time.monotonic() > deadline or process.poll() is not None:
+            process.kill()
+            pytest.fail("serve kwam niet op:\n" + "".join(lines))
+        time.sleep(0.1)
+    urllib.request.urlopen(url + "casussen/c01/", timeout=5)
     yield small_project, url
     process.terminate()
     process.wait(timeout=10)
