@@ -46,6 +46,17 @@ def focused_matches(page: Any, selector: str) -> bool:
     return bool(page.evaluate("s => !!document.activeElement && document.activeElement.matches(s)", selector))
 
 
+def gets_focus(page: Any, selector: str, timeout_ms: int = 2000) -> bool:
+    """Whether the element gets the focus within the timeout: a dialog gives the focus back after it has
+    closed, in a later frame, so asking once right after closing races with it."""
+    try:
+        page.wait_for_function("s => !!document.activeElement && document.activeElement.matches(s)", arg=selector,
+                               timeout=timeout_ms, polling=20)
+    except Exception:  # noqa: BLE001 - Playwright's TimeoutError; the caller asserts
+        return False
+    return True
+
+
 def focused_href(page: Any) -> str | None:
     """The address of the focused link, if a link has the focus."""
     return page.evaluate("(() => { const a = document.activeElement; return a && a.href ? a.href : null })()")
