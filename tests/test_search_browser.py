@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from kb_testing import CHROMIUM, CHROMIUM_ARGS, StaticServer, require_chromium
-from kb_zoeken import SECTION_LINK, open_with_slash, result_hrefs, type_query
+from kb_zoeken import SECTION_LINK, SUMMARY, open_with_slash, result_hrefs, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -144,3 +144,14 @@ def test_results_link_into_the_section_where_the_word_stands(page: tuple[Any, st
     assert [base + "begrippen/#co-creatie", "Co-creatie"] in sections, sections
     marked = first.locator("mark").all_inner_texts()
     assert marked and all("creatie" in m.lower() for m in marked), marked
+
+
+def test_a_word_on_many_pages_lists_thirty_and_counts_them_all(page: tuple[Any, str]) -> None:
+    """zoeken.js caps the list at 30 (a placeholder per hit made a common word take seconds at 5,000
+    casussen); the summary still names every hit."""
+    tab, base = page
+    search(tab, base, "vertrouwenspersoon", n=1)
+    summary = tab.locator(f"pagefind-modal {SUMMARY}").inner_text().strip()
+    total = int(summary.split()[0])
+    assert total > 30, summary
+    assert tab.locator("pagefind-modal li.pf-result").count() == 30
