@@ -13,14 +13,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from . import load, privacy, render, resolve, validate, write
+from . import load, privacy, render, resolve, validate, write, zoekindex
 from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
 
@@ -73,6 +73,15 @@ class Layout:
     @property
     def site(self) -> Path:
         return self.root / ("site-concepten" if self.concepten else "site")
+
+    @property
+    def search_pages(self) -> Path:
+        """The lean pages the search index is made from (generator/zoekindex.py)."""
+        return self.root / "build" / f"zoekpaginas{'-concepten' if self.concepten else ''}"
+
+    @property
+    def search_bundle(self) -> Path:
+        return self.root / "build" / f"zoekindex{'-concepten' if self.concepten else ''}"
 
     @property
     def cache(self) -> Path:
@@ -276,7 +285,7 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = None) -> None:
-    """Build the site into a fresh folder, post-process it, then swap it in."""
+    """Build the site into a fresh folder while the search index is made beside it, then swap it in."""
     timings = {} if timings is None else timings
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -287,42 +296,50 @@ def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = No
     if fresh.exists():
         shutil.rmtree(fresh)
     _mkdocs_logging()
+    indexing = None
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
         config.theme.dirs.insert(0, str(OVERRIDES))
+        job = search_job(layout, config)
+        indexing = zoekindex.start(job)
         with _timed(timings, "mkdocs"):
             mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
+        _stop(indexing)
         shutil.rmtree(fresh, ignore_errors=True)
         problem = Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
                           "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
         raise ContentError([problem]) from err
-    try:
-        with _timed(timings, "zoekindex"):
-            finish_site(fresh)
-    except ContentError:
-        shutil.rmtree(fresh, ignore_errors=True)
+    except BaseException:
+        _stop(indexing)
         raise
+    assert indexing is not None
+    with _timed(timings, "zoekindex"):  # only the wait for what MkDocs did not already cover
+        failure = zoekindex.finish(indexing, job)
+    if failure:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
+                                    f"Melding van Pagefind: {failure}")])
     with _timed(timings, "wisselen"):
+        os.replace(job.output, fresh / "pagefind")
         write.swap_in(fresh, layout.site)
 
 
-PAGEFIND = ("--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-content__button",
-            "--exclude-selectors", ".kb-bewerk", "--force-language", "nl", "--quiet")
-"""Only the article is indexed (overrides/main.html marks it); permalinks and the edit button are left out."""
-
-
-def finish_site(site: Path) -> None:
-    """Post-build steps that belong to us, not to a MkDocs plugin: the search index (Pagefind).
+def search_job(layout: Layout, config: Any) -> zoekindex.Job:
+    """The search index of the pages in build/docs, with the Markdown extensions MkDocs renders them with.
 
     Pagefind's binary comes from PyPI (pagefind[bin]) and runs offline. Its index is split
     into small chunks, so a reader downloads only what a query needs."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), *PAGEFIND],
-                          capture_output=True, text=True)
-    if done.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
-        raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
-                                    f"Melding van Pagefind: {(done.stderr or done.stdout).strip()[-500:]}")])
+    return zoekindex.Job(docs=str(layout.docs), pages=str(layout.search_pages), output=str(layout.search_bundle),
+                         extensions=[str(e) for e in config.markdown_extensions],
+                         extension_configs=dict(config.mdx_configs), options=list(zoekindex.PAGEFIND))
+
+
+def _stop(process: subprocess.Popen[str] | None) -> None:
+    if process is not None:
+        process.kill()
+        process.communicate()
 
 
 def _set_source_date_epoch(root: Path) -> None:

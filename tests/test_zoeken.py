@@ -8,7 +8,7 @@ from pathlib import Path
 import material
 import pytest
 
-from generator import build
+from generator import zoekindex
 from generator.build import OVERRIDES
 from generator.cli import main
 
@@ -42,7 +42,7 @@ def test_a_failing_search_index_leaves_the_previous_site_untouched(
               "schrijven", "mkdocs", "zoekindex", "wisselen"]
     assert re.fullmatch("Tijden: " + " · ".join(s + r" [\d.]+ s" for s in stages), last), last
     before = {p: p.read_bytes() for p in (small_project / "site").rglob("*") if p.is_file()}
-    monkeypatch.setattr(build, "PAGEFIND", ("--geen-bestaande-optie",))
+    monkeypatch.setattr(zoekindex, "PAGEFIND", ("--geen-bestaande-optie",))
     assert main(["--map", str(small_project), "build"]) == 1
     assert "mkdocs.yml: Pagefind kon de zoekindex niet maken." in capsys.readouterr().err
     after = {p: p.read_bytes() for p in (small_project / "site").rglob("*") if p.is_file()}
