@@ -77,11 +77,11 @@ class Layout:
     @property
     def search_pages(self) -> Path:
         """The lean pages the search index is made from (generator/zoekindex.py)."""
-        return self.root / "build" / f"zoekpaginas{'-concepten' if self.concepten else ''}"
+        return self._own("zoekpaginas")
 
     @property
     def search_bundle(self) -> Path:
-        return self.root / "build" / f"zoekindex{'-concepten' if self.concepten else ''}"
+        return self._own("zoekindex")
 
     @property
     def cache(self) -> Path:
@@ -93,15 +93,19 @@ class Layout:
 
     @property
     def related_cache(self) -> Path:
-        return self.root / "build" / f"verwant{'-concepten' if self.concepten else ''}.marshal"
+        return self._own("verwant", ".marshal")
 
     @property
     def findings_cache(self) -> Path:
-        return self.root / "build" / f"privacy-bevindingen{'-concepten' if self.concepten else ''}.json"
+        return self._own("privacy-bevindingen", ".json")
 
     @property
     def render_cache(self) -> Path:
-        return self.root / "build" / f"pagina-cache{'-concepten' if self.concepten else ''}.json"
+        return self._own("pagina-cache", ".json")
+
+    def _own(self, name: str, suffix: str = "") -> Path:
+        """A file in build/ of this build alone: the drafts preview keeps its own."""
+        return self.root / "build" / f"{name}{'-concepten' if self.concepten else ''}{suffix}"
 
 
 # ---------------------------------------------------------------- gather (reads)

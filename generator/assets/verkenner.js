@@ -81,15 +81,21 @@
     return (data.labels[key] && data.labels[key][value]) || value;
   }
 
+  // One collator for every sort: localeCompare with a locale argument builds a new one per comparison.
+  var DUTCH = new Intl.Collator("nl");
+
+  /* The checkboxes are made once; an update only changes their counts and checked state, so that
+   * the box the reader just clicked stays where it is (and keeps focus). */
   function renderFacets(root, data, state, counts, onChange) {
     var box = root.querySelector(".kb-verkenner__groepen");
     box.textContent = "";
+    data.boxes = [];
     FACETS.forEach(function (f) {
       var key = f[0];
       var values = data.values[key].slice();
       state.selected[key].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
       if (!values.length) return;
-      values.sort(function (a, b) { return key === "jaar" ? b.localeCompare(a) : label(data, key, a).localeCompare(label(data, key, b), "nl"); });
+      values.sort(function (a, b) { return key === "jaar" ? b.localeCompare(a) : DUTCH.compare(label(data, key, a), label(data, key, b)); });
       var fieldset = document.createElement("fieldset");
       var legend = document.createElement("legend");
       legend.textContent = f[1];
@@ -106,11 +112,20 @@
         });
         var lab = document.createElement("label");
         lab.htmlFor = id;
-        lab.textContent = label(data, key, value) + " (" + (counts[key][value] || 0) + ")";
+        data.boxes.push({ key: key, value: value, input: input, label: lab, text: label(data, key, value) });
         wrap.appendChild(input); wrap.appendChild(lab);
         fieldset.appendChild(wrap);
       });
       box.appendChild(fieldset);
+    });
+    updateFacets(data, state, counts);
+  }
+
+  function updateFacets(data, state, counts) {
+    data.boxes.forEach(function (b) {
+      var text = b.text + " (" + (counts[b.key][b.value] || 0) + ")";
+      if (b.label.textContent !== text) b.label.textContent = text;
+      b.input.checked = state.selected[b.key].has(b.value);
     });
   }
 
@@ -156,7 +171,8 @@
     function update(focusId) {
       var started = performance.now();
       var computed = compute(data.items, state);
-      renderFacets(root, data, state, computed.counts, update);
+      if (data.boxes) updateFacets(data, state, computed.counts);
+      else renderFacets(root, data, state, computed.counts, update);
       renderResults(root, data, computed.result, basis);
       writeState(state);
       root.setAttribute("data-ms", String(performance.now() - started));
