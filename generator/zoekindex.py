@@ -79,28 +79,32 @@ class _ImageUrls:
 
 
 def image_url(src: str, page: str) -> str:
+    from mkdocs.utils import get_relative_url
+
     scheme, netloc, path, query, fragment = urlsplit(src)
     if scheme or netloc or not path or path.startswith("/"):
         return src
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
-    relative = posixpath.relpath(target, posixpath.dirname(html_path(page)) or ".")
-    return urlunsplit(("", "", relative, query, fragment))
+    return urlunsplit(("", "", get_relative_url(target, _page_file(page).url), query, fragment))
 
 
 def _title_from_name(path: str) -> str:
-    if path in ("index.md", "README.md"):
-        return "Home"
-    title = Path(path).stem.replace("-", " ").replace("_", " ")
-    return title.capitalize() if title.lower() == title else title
+    """MkDocs' title for a page without title or heading (its Page.title)."""
+    from mkdocs.utils import dirname_to_title
+
+    page = _page_file(path)
+    return "Home" if page.url in ("", "./") else dirname_to_title(page.name)
 
 
 def html_path(path: str) -> str:
     """Where MkDocs puts the page of a Markdown file, with use_directory_urls (mkdocs.yml)."""
-    stem = path.removesuffix(".md")
-    name = stem.rsplit("/", 1)[-1]
-    if name in ("index", "README"):
-        return stem[: -len(name)] + "index.html"
-    return f"{stem}/index.html"
+    return str(_page_file(path).dest_uri)
+
+
+def _page_file(path: str) -> Any:
+    from mkdocs.structure.files import File
+
+    return File(path, "docs", "site", use_directory_urls=True)
 
 
 def markdown_files(docs: Path) -> Iterator[tuple[str, str]]:
