@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from . import engine
 from .problems import ContentError, Problem, format_report
 
 STAGE_NAMES = ("lezen", "deduce starten", "laden", "valideren", "privacy", "koppelen", "renderen", "schrijven",
@@ -21,6 +22,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.map).resolve()
     try:
+        engine.select()  # before anything imports MkDocs
         return int(args.run(root, args))
     except ContentError as err:
         print(format_report(err.problems), file=sys.stderr)

@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+from . import engine
+
 PAGEFIND = ("--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-content__button",
             "--exclude-selectors", ".kb-bewerk", "--force-language", "nl", "--quiet")
 """Permalinks and the edit buttons are left out of the index."""
@@ -154,6 +156,7 @@ def finish(process: subprocess.Popen[str], job: Job) -> str:
 def main() -> int:
     # Second in line for the CPU: MkDocs, building the site meanwhile, decides how long the build takes.
     os.nice(10)
+    engine.select()  # the build's own engine: KENNISBANK_ENGINE is inherited
     job = Job(**json.loads(sys.argv[1]))
     done = run(job)
     sys.stdout.write(done.stdout + done.stderr)
