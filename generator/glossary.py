@@ -15,7 +15,9 @@ from collections.abc import Iterable
 
 from .validate import Item, Term
 
-PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?|`[^`\n]*`|<[^>\n]*>|&\w+;|\\.")
+# Linear: a label holds no bracket and a tag no "<", so a scan from one "[" or "<" stops at the next one.
+PROTECTED = re.compile(r"\[[^\[\]\n]*+\]\((?:[^()\n]|\([^()\n]*+\))*+\)(?:\{[^{}\n]*+\})?"
+                       r"|`[^`\n]*+`|<[^<>\n]*+>|&#?\w++;|\\.")
 SKIP_LINE = re.compile(r"^\s*(?:#|\||<|!!!|---|title:|description:|tags:|  - |hide:|search:)")
 
 

@@ -157,6 +157,9 @@ def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Pr
         node = loader.get_single_node()
         if node is None:
             return None, [_problem(rel, 1, "het bestand is leeg.", "Vul de velden in of verwijder het bestand.")]
+        shape = _shape_problem(node, rel)
+        if shape is not None:
+            return None, [shape]
         lines: dict[Path_, int] = {}
         duplicates: list[Problem] = []
         _walk(node, (), lines, duplicates, rel)
@@ -172,6 +175,45 @@ def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Pr
     finally:
         loader.dispose()
     return Document(rel, folder, data, lines), []
+
+
+MAX_DEPTH = 16
+"""Blocks and lists inside each other; the deepest field of the schema is four levels down."""
+
+
+def _shape_problem(root: yaml.Node, rel: str) -> Problem | None:
+    """Aliases and depth, checked before anything walks the tree: every node is visited once.
+
+    An alias (*naam) makes a node appear again, so that walking or constructing the tree
+    repeats it: nine levels of nine aliases ("billion laughs") are 9^9 values from 350 bytes.
+    Content has no use for them; the first one in the file is reported."""
+    seen: set[int] = set()
+    aliases: list[int] = []
+    too_deep: list[int] = []
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 1, root.start_mark.line + 1)]
+    while stack:
+        node, depth, line = stack.pop()
+        if id(node) in seen:
+            aliases.append(line)
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            too_deep.append(line)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):  # reversed: visited in the file's order
+                key_line = key_node.start_mark.line + 1
+                stack += [(value_node, depth + 1, key_line), (key_node, depth + 1, key_line)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1, line) for item in reversed(node.value)]
+    if aliases:
+        return _problem(rel, min(aliases), "hier staat een YAML-verwijzing (*naam) naar een anker (&naam); "
+                        "die zijn in de inhoud niet toegestaan.",
+                        "Schrijf de waarde voluit op deze plek en haal de & en * weg.")
+    if too_deep:
+        return _problem(rel, min(too_deep), f"de blokken en lijsten zijn te diep in elkaar gezet "
+                        f"(meer dan {MAX_DEPTH} niveaus).",
+                        "Controleer de inspringing; geen veld van de kennisbank is zo diep genest.")
+    return None
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], rel: str) -> None:
@@ -238,6 +280,8 @@ _YAML_PHRASES = {
     "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
     "did not find expected '-' indicator": "een lijstregel is verkeerd ingesprongen",
     "expected <block end>, but found": "de inspringing klopt niet",
+    "maximum nesting depth": "de blokken en lijsten zijn te diep in elkaar gezet",
+    "found undefined alias": "een YAML-verwijzing (*naam) naar een anker dat niet bestaat",
 }
 
 
