@@ -31,6 +31,8 @@ class Source:
 
     rel: str
     data: bytes
+    outside: bool = False
+    """A symlink to a place outside the project: never read, reported (`data` is empty)."""
 
 
 @dataclass
@@ -58,14 +60,27 @@ VOCAB_FOLDER = "vocabulaires"
 def read_sources(root: Path) -> list[Source]:
     """All YAML files of the project: content folders and vocabularies."""
     sources = []
+    inside = root.resolve()
     for folder in (*CONTENT_FOLDERS, VOCAB_FOLDER):
         base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file() and path.suffix in (".yml", ".yaml"):
-                sources.append(Source(path.relative_to(root).as_posix(), path.read_bytes()))
+            rel = path.relative_to(root).as_posix()
+            if not is_inside(path, inside) and (path.is_dir() or path.suffix in (".yml", ".yaml")):
+                sources.append(Source(rel, b"", outside=True))  # rglob does not enter a symlinked folder
+            elif path.is_file() and path.suffix in (".yml", ".yaml"):
+                sources.append(Source(rel, path.read_bytes()))
     return sources
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether the file, all symlinks followed, lies in the (resolved) project folder."""
+    return path.resolve().is_relative_to(root)
+
+
+OUTSIDE = ("dit bestand is een snelkoppeling (symlink) naar een plek buiten de kennisbank; het wordt niet gelezen.",
+           "Zet het bestand zelf in de kennisbank als het openbaar mag, of haal de snelkoppeling weg.")
 
 
 Parsed = tuple["Document | None", list[Problem]]
@@ -128,6 +143,8 @@ def _parse_version() -> str:
 
 def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
     folder = source.rel.split("/", 1)[0]
+    if source.outside:
+        return None, [_problem(source.rel, 0, *OUTSIDE)]
     if len(source.data) > MAX_BYTES:
         return None, [_problem(source.rel, 0, f"het bestand is te groot ({len(source.data) // 1024} KB, "
                                f"hoogstens {MAX_BYTES // 1024} KB).",

@@ -20,7 +20,7 @@ import jinja2
 
 from . import charts, export, glossary
 from .problems import Problem
-from .resolve import Link, Site
+from .resolve import Link, Site, reserved_address
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
 from .schema import CONTENT_TYPES, VOCABULAIRES, ContentType
 from .validate import Item, Term
@@ -80,7 +80,7 @@ class Output:
 
 
 def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
-           repo_url: str = "", cache: RenderCache | None = None) -> Output:
+           repo_url: str = "", cache: RenderCache | None = None, images: set[str] | None = None) -> Output:
     """Every output file. A page whose key matches `cache` is kept instead of rendered: an item page's
     or hand-out's key hashes everything it shows (_page_key); every other page shows the whole site
     and is kept only when no item changed."""
@@ -119,9 +119,15 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.naam)))
         out.text(f"data/{ctype.meervoud}.csv", of_type, functools.partial(export.export_csv, site, ctype))
+    handwritten_paths = set(handwritten) | (images or set())
+    taken = {_address(path) for path in (*out.pages, *out.kept, *handwritten_paths)}
     for old, item in sorted(site.redirects.items()):
+        if old in taken:
+            out.problems.append(reserved_address(item, _index_of(item, old), old))
+            continue
         out.text(f"{old}index.html", _hash(base, old, _item_key(item)), functools.partial(_redirect_page, old, item))
-    out.problems += _collisions(set(out.pages) | out.kept, handwritten)
+    out.problems += _collisions(set(out.pages) | out.kept, handwritten_paths)
+    out.problems += _outside(set(out.pages) | out.kept | handwritten_paths)
     return Output({**handwritten, **out.pages}, out.problems, out.kept, out.fresh)
 
 
@@ -321,7 +327,35 @@ def _redirect_page(old: str, item: Item) -> str:
     )
 
 
-def _collisions(pages: set[str], handwritten: Pages) -> list[Problem]:
+def _address(path: str) -> str:
+    """The address MkDocs gives a page (use_directory_urls): begrippen.md -> begrippen/, x/index.md -> x/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def _index_of(item: Item, address: str) -> int:
+    """Which of the item's eerdere_adressen gave this address (for the line of the message)."""
+    for index, old in enumerate(item.data.get("eerdere_adressen", [])):
+        if old.strip("/") + "/" == address:
+            return index
+    return 0
+
+
+def _outside(paths: set[str]) -> list[Problem]:
+    """Every output path stays inside the site: relative, normalised, no '..'. Ids and addresses are
+    checked long before; this is the last guard before anything is written."""
+    return [Problem(path, 0, "", "dit bestand zou buiten de map van de site terechtkomen.",
+                    "Gebruik in ids, adressen en bestandsnamen alleen letters, cijfers en streepjes.")
+            for path in sorted(paths)
+            if not path or path.startswith("/") or posixpath.normpath(path) != path
+            or ".." in path.split("/") or "\\" in path]
+
+
+def _collisions(pages: set[str], handwritten: set[str]) -> list[Problem]:
     return [
         Problem(f"docs/{path}", 0, "", "deze pagina staat op hetzelfde adres als een gegenereerde pagina.",
                 "Geef de pagina in docs/ een andere naam.")

@@ -18,6 +18,7 @@ from .schema import (
     BY_FOLDER,
     BY_PREFIX,
     SEIZOENEN,
+    TERM_ID,
     TERM_VELDEN,
     VOCABULAIRES,
     ContentType,
@@ -106,6 +107,12 @@ def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabul
             checker = _Checker(document, result, dt.date.max, problems)
             values = checker.mapping(raw, TERM_VELDEN, (index,), f"[{index}]")
             if values is None or "id" not in values:
+                continue
+            if not re.fullmatch(TERM_ID, values["id"]):
+                problems.append(Problem(document.rel, document.line((index, "id")), "id",
+                                        f"'{values['id']}' is geen geldig id voor een begrip.",
+                                        "Een id bestaat alleen uit kleine letters, cijfers en streepjes, zoals "
+                                        "plan-in-dialoog."))
                 continue
             term = Term(values["id"], values.get("label", values["id"]), values.get("uitleg", ""),
                         tuple(values.get("synoniemen", ())))
