@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import load, privacy, render, resolve, validate, write, zoekindex
+from . import handwritten, load, privacy, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
 from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
@@ -186,6 +186,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
     with _timed(timings, "valideren"):
         content, found = validate.validate(documents, inputs.today)
         problems += found if concepten else _drafts_as_warnings(found, documents)
+        problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
         found, allowances = privacy.scan(content, included, tagger, inputs.private_names, inputs.findings_cache)

@@ -8,8 +8,15 @@ outside the project. `check_pages` holds the HTML of every page to an allow-list
 
 from __future__ import annotations
 
+import collections
+import functools
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+
+import markdown
+import nh3
 
 from . import load
 from .problems import Problem
@@ -99,3 +106,106 @@ def _read_image(path: Path, rel: str, result: Handwritten) -> None:
 def _too_large(rel: str, size: int, limit: int, hint: str) -> Problem:
     return Problem(f"docs/{rel}", 0, "", f"het bestand is te groot ({size // 1024} KB, hoogstens {limit // 1024} KB).",
                    hint)
+
+
+# ---------------------------------------------------------------- the HTML of a page (pure)
+
+MARKDOWN_EXTENSIONS = ("toc", "tables", "admonition", "attr_list", "md_in_html", "abbr")
+"""As in mkdocs.yml (a test keeps the two the same): what MkDocs will make of the page is checked."""
+
+TAGS = frozenset({
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "ul", "ol", "li", "strong", "em", "b", "i", "code", "pre",
+    "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "abbr", "sup", "sub",
+    "details", "summary", "figure", "figcaption", "dl", "dt", "dd", "kbd", "mark", "del", "ins", "small", "caption",
+})
+ATTRIBUTES = {"*": {"class", "id", "title", "lang"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
+              "th": {"style", "colspan", "rowspan"}, "td": {"style", "colspan", "rowspan"}, "ol": {"start"},
+              "details": {"open"}}
+SCHEMES = {"http", "https", "mailto"}
+ALIGN = re.compile(r"text-align: (?:left|right|center);")
+
+
+def check_pages(pages: dict[str, str]) -> list[Problem]:
+    """Every hand-written page as MkDocs will render it, held to the allow-list by nh3 (Ammonia): what
+    nh3 would remove is reported, and the page is not published. No script, base, meta, iframe, style,
+    form, event handler, javascript: or data: link, or image from another host."""
+    problems = []
+    for rel, text in sorted(pages.items()):
+        if rel.endswith(".md"):
+            problems += page_problems(rel, text)
+    return problems
+
+
+@functools.lru_cache(maxsize=256)
+def page_problems(rel: str, text: str) -> list[Problem]:
+    body, meta = _front_matter(text)
+    problems = [Problem(f"docs/{rel}", 1, key, "in de kop van de pagina (front matter) staat een <, > of \".",
+                        "Schrijf de titel en beschrijving als gewone tekst, zonder HTML.")
+                for key, value in meta if any(c in value for c in '<>"')]
+    html = markdown.markdown(body, extensions=list(MARKDOWN_EXTENSIONS))
+    clean = nh3.clean(html, tags=set(TAGS), attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                      url_schemes=set(SCHEMES), link_rel=None, strip_comments=True,
+                      clean_content_tags={"script", "style"}, attribute_filter=_attribute_filter)
+    removed = _markup(html) - _markup(clean)
+    if removed:
+        shown = ", ".join(sorted(removed)[:5]) + (" ..." if len(removed) > 5 else "")
+        problems.append(Problem(f"docs/{rel}", 0, "", f"de pagina bevat HTML die niet is toegestaan: {shown}.",
+                                "In docs/ is HTML alleen opmaak: geen script, style, iframe, base, meta of formulier, "
+                                "geen on...-attributen, geen javascript:- of data:-links, en afbeeldingen alleen "
+                                "uit docs/ zelf."))
+    return problems
+
+
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "style":
+        return value if ALIGN.fullmatch(value) else None
+    if attribute == "src" and (":" in value.split("/", 1)[0] or value.startswith("//")):
+        return None  # an image from another host: a request away from the site
+    return value
+
+
+def _markup(html: str) -> collections.Counter[str]:
+    """Tags, attributes and comments of an HTML fragment, counted, for comparing before and after nh3."""
+    found: collections.Counter[str] = collections.Counter()
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found[f"<{tag}>"] += 1
+            for name, value in attrs:
+                shown = f"{name}={value}" if name in ("href", "src", "style") else f"{name}="
+                found[f"{shown[:60]} op <{tag}>"] += 1
+
+        def handle_comment(self, data: str) -> None:
+            found["<!-- -->"] += 1
+
+        def handle_decl(self, decl: str) -> None:
+            found[f"<!{decl[:20]}>"] += 1
+
+        def handle_pi(self, data: str) -> None:
+            found[f"<?{data[:20]}>"] += 1
+
+        def unknown_decl(self, data: str) -> None:
+            found[f"<![{data[:20]}]>"] += 1
+
+    collector = Collector(convert_charrefs=True)
+    collector.feed(html)
+    collector.close()
+    return found
+
+
+def _front_matter(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The body as MkDocs renders it, and the front matter's texts by key (MkDocs' own reader)."""
+    from mkdocs.utils.meta import get_data
+
+    body, meta = get_data(text)
+    texts: list[tuple[str, str]] = []
+    stack: list[tuple[str, object]] = list(meta.items())
+    while stack:
+        key, value = stack.pop()
+        if isinstance(value, str):
+            texts.append((key, value))
+        elif isinstance(value, dict):
+            stack += [(f"{key}.{k}", v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(key, v) for v in value]
+    return body, sorted(texts)

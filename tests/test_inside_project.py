@@ -168,3 +168,78 @@ def test_a_fifty_megabyte_page_is_refused_without_reading_it(small_project: Path
     os.utime(page)
     assert check(small_project) == ["docs/groot.md: het bestand is te groot (51200 KB, hoogstens 512 KB).\n"
                                     "    tip: Splits de pagina op in meerdere pagina's."]
+
+
+# ---------------------------------------------------------------- docs/: the HTML of a page
+
+HTML_TIP = ("    tip: In docs/ is HTML alleen opmaak: geen script, style, iframe, base, meta of formulier, geen "
+            "on...-attributen, geen javascript:- of data:-links, en afbeeldingen alleen uit docs/ zelf.")
+
+
+@pytest.mark.parametrize(("added", "found"), [
+    ('<script>alert("kbxss")</script>', "<script>"),
+    ('<base href="https://evil.example/">', "<base>, href=https://evil.example/ op <base>"),
+    ('<meta http-equiv="refresh" content="0;url=https://evil.example/">',
+     "<meta>, content= op <meta>, http-equiv= op <meta>"),
+    ('<img src="beeld/a.png" onerror="alert(1)">', "onerror= op <img>"),
+    ("[klik](javascript:alert(1))", "href=javascript:alert(1) op <a>"),
+    ('<a href="&#106;avascript:alert(1)">klik</a>', "href=javascript:alert(1) op <a>"),
+    ("## Kop {: onclick=alert(1) }", "onclick= op <h2>"),
+    ("![pixel](https://evil.example/p.png)", "src=https://evil.example/p.png op <img>"),
+    ('<p style="background: url(https://evil.example/x)">x</p>',
+     "style=background: url(https://evil.example/x) op <p>"),
+    ("<iframe src=\"https://evil.example/\"></iframe>", "<iframe>, src=https://evil.example/ op <iframe>"),
+    ("<!-- notitie: mevrouw Jansen belde -->", "<!-- -->"),
+])
+def test_html_in_a_docs_page_is_held_to_the_allow_list(added: str, found: str) -> None:
+    page = "# Over\n\nGewone tekst.\n\n" + added + "\n"
+    assert messages(generate(*OTHERS, handwritten={"over.md": page})) == [
+        f"docs/over.md: de pagina bevat HTML die niet is toegestaan: {found}.\n{HTML_TIP}"]
+
+
+def test_a_script_in_the_title_of_a_docs_page_is_refused() -> None:
+    page = '---\ntitle: "</title><script>alert(1)</script>"\n---\n\n# Over\n'
+    assert messages(generate(*OTHERS, handwritten={"over.md": page})) == [
+        "docs/over.md:1: veld 'title': in de kop van de pagina (front matter) staat een <, > of \".\n"
+        "    tip: Schrijf de titel en beschrijving als gewone tekst, zonder HTML."]
+
+
+def test_ordinary_markup_in_a_docs_page_passes() -> None:
+    page = """---
+title: Over de kennisbank
+---
+
+# Over *de* kennisbank
+
+| Partner | Rol |
+|:--|--:|
+| VU | onderzoek |
+
+!!! note "Let op"
+    Een opmerking.
+
+<div class="kb-kaart" markdown>
+**Vet** met [een link](redactiegids.md) en [een site](https://www.amsterdam.nl).
+</div>
+
+![Logo](beeld/logo.png){ width="200" }
+
+<details><summary>Meer</summary>Tekst met <abbr title="Hogeschool van Amsterdam">HvA</abbr>.</details>
+
+Code: `<script>` is hier gewone tekst.
+"""
+    assert messages(generate(*OTHERS, handwritten={"over.md": page})) == []
+
+
+def test_the_check_renders_with_the_extensions_of_mkdocs_yml() -> None:
+    import yaml
+
+    from generator import handwritten
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: "")
+    config = yaml.load((Path(__file__).parents[1] / "mkdocs.yml").read_text("utf-8"), Loader=Loader)  # noqa: S506
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    assert tuple(names) == handwritten.MARKDOWN_EXTENSIONS
