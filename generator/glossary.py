@@ -88,7 +88,7 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
             term = by_form.get(match.group(1).lower())
             if term is None or term.id not in remaining:
                 continue
-            title = term.uitleg.replace('"', "'")
+            title = " ".join(term.uitleg.replace('"', "'").replace("\\", "/").split())  # nothing ends the title
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()

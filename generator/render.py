@@ -10,13 +10,16 @@ from __future__ import annotations
 import functools
 import hashlib
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from . import charts, export, glossary
 from .problems import Problem
@@ -32,11 +35,15 @@ Pages = dict[str, str]
 @functools.cache
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     """One per folder of templates, so that `serve` compiles a template once; Jinja reloads a template
-    whose file changed (auto_reload)."""
+    whose file changed (auto_reload).
+
+    Escaping is the default: every value a template prints goes through `escape_value`, unless it is
+    Markup, which only the filters below, the term labeler and macros make. A forgotten filter is safe."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=True,
+        finalize=escape_value,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -44,14 +51,46 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         comment_start_string="<#--",
         comment_end_string="--#>",
     )
-    env.filters["md"] = safe_markdown
-    env.filters["inline"] = safe_inline
-    env.filters["html"] = escape
-    env.filters["titel"] = front_matter_title
-    env.filters["alt"] = alt_text
+    env.filters["md"] = _trusted(safe_markdown)
+    env.filters["inline"] = _trusted(safe_inline)
+    env.filters["html"] = _trusted(escape)
+    env.filters["titel"] = _trusted(front_matter_title)
+    env.filters["alt"] = _trusted(alt_text)
     env.tests["contains"] = lambda seq, value: value in (seq or ())
-    env.filters["getal"] = lambda v: charts.format_number(charts.number(v) or 0.0)
+    env.filters["getal"] = _trusted(lambda v: charts.format_number(charts.number(v) or 0.0))
     return env
+
+
+def escape_value(value: Any) -> Any:
+    """What a template prints without a filter: one line of Markdown that carries no markup, and no
+    quote that could end an HTML attribute (the templates write Markdown with some HTML in it)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(safe_inline(str(value)).replace('"', "&quot;"))
+
+
+def _trusted(function: Callable[..., str]) -> Callable[..., Markup]:
+    """A function whose output is safe Markdown; the only way a text passes a template unescaped."""
+    @functools.wraps(function)
+    def marked(*args: Any) -> Markup:
+        return Markup(function(*args))
+
+    return marked
+
+
+REPO_URL = re.compile(r"https?://[\w.-]+(?::\d+)?(?:/[\w.~-]+)*")
+"""What KENNISBANK_REPO_URL or GitHub's variables may be: an edit link is made from nothing else."""
+
+
+def _edit_link(repo_url: str) -> Callable[[Item], Markup]:
+    def edit_link(item: Item) -> Markup:
+        if not REPO_URL.fullmatch(repo_url):
+            return Markup("")
+        url = f"{repo_url}/edit/main/{quote(item.rel)}"
+        return Markup(f'[Bewerk deze pagina]({url}){{ .kb-bewerk title="Open het YAML-bestand van {item.id} '
+                      'op GitHub" }')
+
+    return edit_link
 
 
 def page_path(item: Item) -> str:
@@ -171,7 +210,7 @@ class _Renderer:
         try:
             return self.env.get_template(template).render(
                 site=self.site, page=path, link=_linker(path), term=_term_labeler(self.site),
-                repo_url=self.repo_url, **context)
+                repo_url=self.repo_url, edit_link=_edit_link(self.repo_url), **context)
         except jinja2.TemplateError as err:
             self.problems.append(_template_problem(err, template))
             return None
@@ -308,9 +347,9 @@ def _relative(path: str, base: str) -> str:
     return "/".join([".."] * (len(base_parts) - common) + parts[common:])
 
 
-def _term_labeler(site: Site) -> Callable[[str, str], str]:
-    def term(vocabulary: str, term_id: str) -> str:
-        return safe_inline(site.vocabularies[vocabulary][term_id].label)
+def _term_labeler(site: Site) -> Callable[[str, str], Markup]:
+    def term(vocabulary: str, term_id: str) -> Markup:
+        return Markup(safe_inline(site.vocabularies[vocabulary][term_id].label))
 
     return term
 

@@ -162,6 +162,10 @@ def _in_wrong_folder(document: Document, ctype: ContentType, problems: list[Prob
     return True
 
 
+FILE_PATH = re.compile(r"[\w-]+(?:/[\w-][\w.-]*)*\.ya?ml", re.ASCII)
+"""The path of an item's file: it becomes part of the edit link, so no space, bracket, quote or brace."""
+
+
 def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
     line = document.line(("id",))
     if not re.match(ctype.id_patroon, item_id):
@@ -169,6 +173,11 @@ def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[
                                 f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))
         return False
     filename = document.rel.rsplit("/", 1)[-1]
+    if not FILE_PATH.fullmatch(document.rel):
+        problems.append(Problem(document.rel, line, "", "de naam van het bestand of de map bevat tekens die niet in "
+                                "een adres passen.", f"Gebruik alleen letters, cijfers, streepjes en punten, zoals "
+                                f"{item_id}-korte-titel.yml."))
+        return False
     if not (filename == f"{item_id}.yml" or filename.startswith(f"{item_id}-")):
         problems.append(Problem(document.rel, line, "id",
                                 f"de bestandsnaam begint niet met het id '{item_id}'.",
