@@ -184,7 +184,9 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         documents, problems = load.parse_sources(inputs.sources, inputs.parsed)
         problems += inputs.read_problems
     with _timed(timings, "valideren"):
-        content, found = validate.validate(documents, inputs.today)
+        parsed = {document.rel for document in documents}
+        unreadable = frozenset(source.rel for source in inputs.sources if source.rel not in parsed)
+        content, found = validate.validate(documents, inputs.today, unreadable)
         problems += found if concepten else _drafts_as_warnings(found, documents)
         problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if concepten or i.gepubliceerd]
