@@ -341,8 +341,8 @@ class _Checker:
         vocabulary = self.vocabularies.get(definition.vocabulaire or "", {})
         if isinstance(value, str) and value in vocabulary:
             return value
-        name = definition.vocabulaire or ""
-        if name in self.broken[0] or (name, str(value)) in self.broken[1]:
+        vocabulary_name = definition.vocabulaire or ""
+        if vocabulary_name in self.broken[0] or (vocabulary_name, str(value)) in self.broken[1]:
             self.depends_on_broken = True
             return None
         choices = ", ".join(vocabulary)
