@@ -182,7 +182,11 @@ def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Pr
         _walk(node, (), lines, duplicates, rel)
         if duplicates:
             return None, duplicates
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, OverflowError):  # a date that does not exist: 2025-13-45 (PyYAML raises ValueError)
+            return None, [_problem(rel, _impossible_date_line(node), "deze datum bestaat niet.",
+                                   "Controleer dag en maand (JJJJ-MM-DD), of zet de tekst tussen aanhalingstekens.")]
     except yaml.constructor.ConstructorError as err:
         return None, [_constructor_problem(rel, err)]
     except yaml.MarkedYAMLError as err:
@@ -257,6 +261,23 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
                 _walk(item, (*path, index), lines, problems, rel)
 
 
+def _impossible_date_line(root: yaml.Node) -> int:
+    """The line of the first value YAML reads as a date that does not exist (the tree has no aliases)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack += [n for pair in reversed(node.value) for n in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += list(reversed(node.value))
+    return 0
+
+
 TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
 
 
@@ -284,7 +305,7 @@ def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Pr
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         return _problem(rel, line, f"het label '{tag}' is niet toegestaan; het wordt nooit uitgevoerd.",
                         "Haal het label met uitroeptekens (!!) weg en schrijf de waarde als gewone tekst.")
-    return _problem(rel, line, f"deze waarde kan niet gelezen worden ({problem}).",
+    return _problem(rel, line, "deze waarde kan niet gelezen worden.",
                     "Schrijf de waarde als gewone tekst tussen aanhalingstekens.")
 
 
@@ -299,6 +320,21 @@ _YAML_PHRASES = {
     "expected <block end>, but found": "de inspringing klopt niet",
     "maximum nesting depth": "de blokken en lijsten zijn te diep in elkaar gezet",
     "found undefined alias": "een YAML-verwijzing (*naam) naar een anker dat niet bestaat",
+    "while scanning an anchor": "een & zonder naam erachter",
+    "while scanning an alias": "een * zonder naam erachter",
+    "while scanning a tag": "een ! op een plek waar dat niet mag",
+    "while scanning a block scalar": "iets achter een | of > op dezelfde regel",
+    "while scanning a directive": "een regel die met % begint",
+    "while scanning a plain scalar": "een teken dat een waarde hier niet mag beginnen of beëindigen",
+    "while scanning a simple key": "een veld zonder dubbele punt",
+    "while parsing a flow": "een [ of { die niet goed gesloten wordt",
+    "while parsing a block": "de inspringing klopt niet",
+    "unacceptable character": "een onzichtbaar of niet toegestaan teken",
+    "special characters are not allowed": "een onzichtbaar of niet toegestaan teken",
+    "found duplicate anchor": "twee ankers met dezelfde naam",
+    "found a tab character": "een tab",
+    "expected a single document": "meer dan één document (een regel met --- in het midden)",
+    "but found another document": "meer dan één document (een regel met --- in het midden)",
 }
 
 
@@ -306,7 +342,7 @@ def _dutch_yaml(message: str) -> str:
     for english, dutch in _YAML_PHRASES.items():
         if english in message:
             return dutch
-    return message or "onbekende fout"
+    return "een opmaak die YAML niet begrijpt"  # never the parser's English
 
 
 def _problem(rel: str, line: int, wat: str, hint: str, veld: str = "") -> Problem:

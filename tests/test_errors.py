@@ -65,6 +65,11 @@ CASES: dict[str, tuple[list[load.Source], list[str]]] = {
         ["casussen/C01-x.yml:26: veld 'anonimisering.gecontroleerd_op': de datum '2025-02-30' bestaat niet.\n"
          "    tip: Controleer dag en maand (JJJJ-MM-DD)."],
     ),
+    "impossible-unquoted-date": (  # found by tests/test_fuzz.py: PyYAML raised a ValueError (exit 3)
+        [casus('"2025-06-01"', "2025-13-45"), *OTHERS],
+        ["casussen/C01-x.yml:26: deze datum bestaat niet.\n"
+         "    tip: Controleer dag en maand (JJJJ-MM-DD), of zet de tekst tussen aanhalingstekens."],
+    ),
     "empty-required": (
         [casus("titel: Een moeder tussen de regels", "titel:"), *OTHERS],
         ["casussen/C01-x.yml:2: veld 'titel': dit verplichte veld is leeg.\n"
