@@ -88,13 +88,20 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
             term = by_form.get(match.group(1).lower())
             if term is None or term.id not in remaining:
                 continue
-            title = " ".join(term.uitleg.replace('"', "'").replace("\\", "/").split())  # nothing ends the title
+            title = link_title(term.uitleg)
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()
             remaining.discard(term.id)
         out.append("".join(pieces) + text[position:])
     return "".join(out)
+
+
+def link_title(text: str) -> str:
+    """A Markdown link title that nothing in the text can end: no double quote or backslash, and
+    brackets escaped (an unbalanced "(" ended the link: MkDocs then saw half the title as its address)."""
+    plain = " ".join(text.replace('"', "'").replace("\\", "/").split())
+    return re.sub(r"([()\[\]])", r"\\\1", plain)
 
 
 def _split_protected(line: str) -> list[tuple[str, bool]]:
