@@ -20,7 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import load, privacy, render, resolve, validate, write, zoekindex
+from . import handwritten, load, privacy, render, resolve, validate, write, zoekindex
+from .handwritten import read_handwritten
 from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
 
@@ -45,6 +46,10 @@ class Inputs:
     render_cache: render.RenderCache = field(default_factory=dict)
     """The item pages and hand-outs in build/docs as the last build wrote them (checked by size and time)."""
     repo_url: str = ""
+    images: dict[str, bytes] = field(default_factory=dict)
+    """Images from docs/, copied as they are (handwritten.read_handwritten)."""
+    read_problems: list[Problem] = field(default_factory=list)
+    """What reading docs/ refused: symlinks out of the project, other file types, too large, not UTF-8."""
 
 
 @dataclass
@@ -57,6 +62,7 @@ class Generated:
     kept: set[str] = field(default_factory=set)
     """Generated pages left as they are in build/docs: their inputs did not change (render.Output.kept)."""
     render_cache: render.RenderCache = field(default_factory=dict)
+    images: dict[str, bytes] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -112,9 +118,11 @@ class Layout:
 
 
 def gather(root: Path, today: dt.date | None = None, concepten: bool = False) -> Inputs:
-    handwritten = _read_tree(root / "docs")
-    handwritten.update({f"assets/{k}": v for k, v in _read_tree(ASSETS).items()})
+    docs = read_handwritten(root)
+    handwritten = {**docs.pages, **{f"assets/{k}": v for k, v in _read_tree(ASSETS).items()}}
     return Inputs(
+        images=docs.assets,
+        read_problems=docs.problems,
         sources=load.read_sources(root),
         handwritten=handwritten,
         private_names=read_private_names(root),
@@ -174,9 +182,13 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
         documents, problems = load.parse_sources(inputs.sources, inputs.parsed)
+        problems += inputs.read_problems
     with _timed(timings, "valideren"):
-        content, found = validate.validate(documents, inputs.today)
+        parsed = {document.rel for document in documents}
+        unreadable = frozenset(source.rel for source in inputs.sources if source.rel not in parsed)
+        content, found = validate.validate(documents, inputs.today, unreadable)
         problems += found if concepten else _drafts_as_warnings(found, documents)
+        problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
         found, allowances = privacy.scan(content, included, tagger, inputs.private_names, inputs.findings_cache)
@@ -189,10 +201,11 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         site, found = resolve.resolve(content, included, concepten, inputs.related)
         problems += found
     with _timed(timings, "renderen"):
-        output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache)
+        output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
+                               images=set(inputs.images))
         pages, found = output.pages, output.problems
         problems += found
-    return Generated(pages, problems, allowances, site, timings, output.kept, output.cache)
+    return Generated(pages, problems, allowances, site, timings, output.kept, output.cache, inputs.images)
 
 
 def _drafts_as_warnings(problems: list[Problem], documents: list[load.Document]) -> list[Problem]:
@@ -223,7 +236,7 @@ def build(root: Path, concepten: bool = False, progress: Callable[[str], None] =
         raise ContentError(generated.problems)
     progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
     with _timed(generated.timings, "schrijven"):
-        report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
+        report = write.write_pages(generated.pages, layout.docs, keep=generated.kept, files=generated.images)
         write_caches(layout, tagger, inputs.findings_cache, generated.render_cache)
     progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
              f"{len(report.removed)} verwijderd.")

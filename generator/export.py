@@ -58,8 +58,17 @@ def _csv_row(item: Item) -> str:
 
 def _csv_line(cells: list[str]) -> str:
     out = io.StringIO()
-    csv.writer(out, lineterminator="\n").writerow(cells)
+    csv.writer(out, lineterminator="\n").writerow([neutralise_cell(cell) for cell in cells])
     return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(cell: str) -> str:
+    """A cell that a spreadsheet would read as a formula (=HYPERLINK(...), +, -, @, a tab or CR first)
+    gets a leading apostrophe, as OWASP advises: shown as text, never evaluated."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
 _rows: dict[tuple[str, str, str], str] = {}

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 
 from .validate import Item, Term
 
-PROTECTED = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)(?:\{[^}\n]*\})?|`[^`\n]*`|<[^>\n]*>|&\w+;|\\.")
+# Linear: a label holds no bracket and a tag no "<", so a scan from one "[" or "<" stops at the next one.
+PROTECTED = re.compile(r"\[[^\[\]\n]*+\]\((?:[^()\n]|\([^()\n]*+\))*+\)(?:\{[^{}\n]*+\})?"
+                       r"|`[^`\n]*+`|<[^<>\n]*+>|&#?\w++;|\\.")
 SKIP_LINE = re.compile(r"^\s*(?:#|\||<|!!!|---|title:|description:|tags:|  - |hide:|search:)")
 
 
@@ -86,13 +88,20 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
             term = by_form.get(match.group(1).lower())
             if term is None or term.id not in remaining:
                 continue
-            title = term.uitleg.replace('"', "'")
+            title = link_title(term.uitleg)
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()
             remaining.discard(term.id)
         out.append("".join(pieces) + text[position:])
     return "".join(out)
+
+
+def link_title(text: str) -> str:
+    """A Markdown link title that nothing in the text can end: no double quote or backslash, and
+    brackets escaped (an unbalanced "(" ended the link: MkDocs then saw half the title as its address)."""
+    plain = " ".join(text.replace('"', "'").replace("\\", "/").split())
+    return re.sub(r"([()\[\]])", r"\\\1", plain)
 
 
 def _split_protected(line: str) -> list[tuple[str, bool]]:

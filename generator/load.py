@@ -31,6 +31,8 @@ class Source:
 
     rel: str
     data: bytes
+    outside: bool = False
+    """A symlink to a place outside the project: never read, reported (`data` is empty)."""
 
 
 @dataclass
@@ -58,14 +60,27 @@ VOCAB_FOLDER = "vocabulaires"
 def read_sources(root: Path) -> list[Source]:
     """All YAML files of the project: content folders and vocabularies."""
     sources = []
+    inside = root.resolve()
     for folder in (*CONTENT_FOLDERS, VOCAB_FOLDER):
         base = root / folder
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*")):
-            if path.is_file() and path.suffix in (".yml", ".yaml"):
-                sources.append(Source(path.relative_to(root).as_posix(), path.read_bytes()))
+            rel = path.relative_to(root).as_posix()
+            if not is_inside(path, inside) and (path.is_dir() or path.suffix in (".yml", ".yaml")):
+                sources.append(Source(rel, b"", outside=True))  # rglob does not enter a symlinked folder
+            elif path.is_file() and path.suffix in (".yml", ".yaml"):
+                sources.append(Source(rel, path.read_bytes()))
     return sources
+
+
+def is_inside(path: Path, root: Path) -> bool:
+    """Whether the file, all symlinks followed, lies in the (resolved) project folder."""
+    return path.resolve().is_relative_to(root)
+
+
+OUTSIDE = ("dit bestand is een snelkoppeling (symlink) naar een plek buiten de kennisbank; het wordt niet gelezen.",
+           "Zet het bestand zelf in de kennisbank als het openbaar mag, of haal de snelkoppeling weg.")
 
 
 Parsed = tuple["Document | None", list[Problem]]
@@ -128,6 +143,8 @@ def _parse_version() -> str:
 
 def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
     folder = source.rel.split("/", 1)[0]
+    if source.outside:
+        return None, [_problem(source.rel, 0, *OUTSIDE)]
     if len(source.data) > MAX_BYTES:
         return None, [_problem(source.rel, 0, f"het bestand is te groot ({len(source.data) // 1024} KB, "
                                f"hoogstens {MAX_BYTES // 1024} KB).",
@@ -157,12 +174,19 @@ def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Pr
         node = loader.get_single_node()
         if node is None:
             return None, [_problem(rel, 1, "het bestand is leeg.", "Vul de velden in of verwijder het bestand.")]
+        shape = _shape_problem(node, rel)
+        if shape is not None:
+            return None, [shape]
         lines: dict[Path_, int] = {}
         duplicates: list[Problem] = []
         _walk(node, (), lines, duplicates, rel)
         if duplicates:
             return None, duplicates
-        data = loader.construct_document(node)
+        try:
+            data = loader.construct_document(node)
+        except (ValueError, OverflowError):  # a date that does not exist: 2025-13-45 (PyYAML raises ValueError)
+            return None, [_problem(rel, _impossible_date_line(node), "deze datum bestaat niet.",
+                                   "Controleer dag en maand (JJJJ-MM-DD), of zet de tekst tussen aanhalingstekens.")]
     except yaml.constructor.ConstructorError as err:
         return None, [_constructor_problem(rel, err)]
     except yaml.MarkedYAMLError as err:
@@ -172,6 +196,45 @@ def _compose(rel: str, folder: str, text: str) -> tuple[Document | None, list[Pr
     finally:
         loader.dispose()
     return Document(rel, folder, data, lines), []
+
+
+MAX_DEPTH = 16
+"""Blocks and lists inside each other; the deepest field of the schema is four levels down."""
+
+
+def _shape_problem(root: yaml.Node, rel: str) -> Problem | None:
+    """Aliases and depth, checked before anything walks the tree: every node is visited once.
+
+    An alias (*naam) makes a node appear again, so that walking or constructing the tree
+    repeats it: nine levels of nine aliases ("billion laughs") are 9^9 values from 350 bytes.
+    Content has no use for them; the first one in the file is reported."""
+    seen: set[int] = set()
+    aliases: list[int] = []
+    too_deep: list[int] = []
+    stack: list[tuple[yaml.Node, int, int]] = [(root, 1, root.start_mark.line + 1)]
+    while stack:
+        node, depth, line = stack.pop()
+        if id(node) in seen:
+            aliases.append(line)
+            continue
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            too_deep.append(line)
+        elif isinstance(node, yaml.MappingNode):
+            for key_node, value_node in reversed(node.value):  # reversed: visited in the file's order
+                key_line = key_node.start_mark.line + 1
+                stack += [(value_node, depth + 1, key_line), (key_node, depth + 1, key_line)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1, line) for item in reversed(node.value)]
+    if aliases:
+        return _problem(rel, min(aliases), "hier staat een YAML-verwijzing (*naam) naar een anker (&naam); "
+                        "die zijn in de inhoud niet toegestaan.",
+                        "Schrijf de waarde voluit op deze plek en haal de & en * weg.")
+    if too_deep:
+        return _problem(rel, min(too_deep), f"de blokken en lijsten zijn te diep in elkaar gezet "
+                        f"(meer dan {MAX_DEPTH} niveaus).",
+                        "Controleer de inspringing; geen veld van de kennisbank is zo diep genest.")
+    return None
 
 
 def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[Problem], rel: str) -> None:
@@ -196,6 +259,23 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
                 lines.setdefault((*path, index), item.start_mark.line + 1)
             else:
                 _walk(item, (*path, index), lines, problems, rel)
+
+
+def _impossible_date_line(root: yaml.Node) -> int:
+    """The line of the first value YAML reads as a date that does not exist (the tree has no aliases)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except (ValueError, OverflowError):
+                return node.start_mark.line + 1
+        elif isinstance(node, yaml.MappingNode):
+            stack += [n for pair in reversed(node.value) for n in reversed(pair)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += list(reversed(node.value))
+    return 0
 
 
 TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
@@ -225,7 +305,7 @@ def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Pr
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         return _problem(rel, line, f"het label '{tag}' is niet toegestaan; het wordt nooit uitgevoerd.",
                         "Haal het label met uitroeptekens (!!) weg en schrijf de waarde als gewone tekst.")
-    return _problem(rel, line, f"deze waarde kan niet gelezen worden ({problem}).",
+    return _problem(rel, line, "deze waarde kan niet gelezen worden.",
                     "Schrijf de waarde als gewone tekst tussen aanhalingstekens.")
 
 
@@ -238,6 +318,23 @@ _YAML_PHRASES = {
     "while scanning a quoted scalar": "een aanhalingsteken wordt niet gesloten",
     "did not find expected '-' indicator": "een lijstregel is verkeerd ingesprongen",
     "expected <block end>, but found": "de inspringing klopt niet",
+    "maximum nesting depth": "de blokken en lijsten zijn te diep in elkaar gezet",
+    "found undefined alias": "een YAML-verwijzing (*naam) naar een anker dat niet bestaat",
+    "while scanning an anchor": "een & zonder naam erachter",
+    "while scanning an alias": "een * zonder naam erachter",
+    "while scanning a tag": "een ! op een plek waar dat niet mag",
+    "while scanning a block scalar": "iets achter een | of > op dezelfde regel",
+    "while scanning a directive": "een regel die met % begint",
+    "while scanning a plain scalar": "een teken dat een waarde hier niet mag beginnen of beëindigen",
+    "while scanning a simple key": "een veld zonder dubbele punt",
+    "while parsing a flow": "een [ of { die niet goed gesloten wordt",
+    "while parsing a block": "de inspringing klopt niet",
+    "unacceptable character": "een onzichtbaar of niet toegestaan teken",
+    "special characters are not allowed": "een onzichtbaar of niet toegestaan teken",
+    "found duplicate anchor": "twee ankers met dezelfde naam",
+    "found a tab character": "een tab",
+    "expected a single document": "meer dan één document (een regel met --- in het midden)",
+    "but found another document": "meer dan één document (een regel met --- in het midden)",
 }
 
 
@@ -245,7 +342,7 @@ def _dutch_yaml(message: str) -> str:
     for english, dutch in _YAML_PHRASES.items():
         if english in message:
             return dutch
-    return message or "onbekende fout"
+    return "een opmaak die YAML niet begrijpt"  # never the parser's English
 
 
 def _problem(rel: str, line: int, wat: str, hint: str, veld: str = "") -> Problem:

@@ -10,17 +10,20 @@ from __future__ import annotations
 import functools
 import hashlib
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import jinja2
+from markupsafe import Markup
 
 from . import charts, export, glossary
 from .problems import Problem
-from .resolve import Link, Site
+from .resolve import Link, Site, reserved_address
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
 from .schema import CONTENT_TYPES, VOCABULAIRES, ContentType
 from .validate import Item, Term
@@ -32,11 +35,15 @@ Pages = dict[str, str]
 @functools.cache
 def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     """One per folder of templates, so that `serve` compiles a template once; Jinja reloads a template
-    whose file changed (auto_reload)."""
+    whose file changed (auto_reload).
+
+    Escaping is the default: every value a template prints goes through `escape_value`, unless it is
+    Markup, which only the filters below, the term labeler and macros make. A forgotten filter is safe."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates),
         undefined=jinja2.StrictUndefined,
-        autoescape=False,
+        autoescape=True,
+        finalize=escape_value,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
@@ -44,14 +51,46 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
         comment_start_string="<#--",
         comment_end_string="--#>",
     )
-    env.filters["md"] = safe_markdown
-    env.filters["inline"] = safe_inline
-    env.filters["html"] = escape
-    env.filters["titel"] = front_matter_title
-    env.filters["alt"] = alt_text
+    env.filters["md"] = _trusted(safe_markdown)
+    env.filters["inline"] = _trusted(safe_inline)
+    env.filters["html"] = _trusted(escape)
+    env.filters["titel"] = _trusted(front_matter_title)
+    env.filters["alt"] = _trusted(alt_text)
     env.tests["contains"] = lambda seq, value: value in (seq or ())
-    env.filters["getal"] = lambda v: charts.format_number(charts.number(v) or 0.0)
+    env.filters["getal"] = _trusted(lambda v: charts.format_number(charts.number(v) or 0.0))
     return env
+
+
+def escape_value(value: Any) -> Any:
+    """What a template prints without a filter: one line of Markdown that carries no markup, and no
+    quote that could end an HTML attribute (the templates write Markdown with some HTML in it)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(safe_inline(str(value)).replace('"', "&quot;"))
+
+
+def _trusted(function: Callable[..., str]) -> Callable[..., Markup]:
+    """A function whose output is safe Markdown; the only way a text passes a template unescaped."""
+    @functools.wraps(function)
+    def marked(*args: Any) -> Markup:
+        return Markup(function(*args))
+
+    return marked
+
+
+REPO_URL = re.compile(r"https?://[\w.-]+(?::\d+)?(?:/[\w.~-]+)*")
+"""What KENNISBANK_REPO_URL or GitHub's variables may be: an edit link is made from nothing else."""
+
+
+def _edit_link(repo_url: str) -> Callable[[Item], Markup]:
+    def edit_link(item: Item) -> Markup:
+        if not REPO_URL.fullmatch(repo_url):
+            return Markup("")
+        url = f"{repo_url}/edit/main/{quote(item.rel)}"
+        return Markup(f'[Bewerk deze pagina]({url}){{ .kb-bewerk title="Open het YAML-bestand van {item.id} '
+                      'op GitHub" }')
+
+    return edit_link
 
 
 def page_path(item: Item) -> str:
@@ -80,7 +119,7 @@ class Output:
 
 
 def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
-           repo_url: str = "", cache: RenderCache | None = None) -> Output:
+           repo_url: str = "", cache: RenderCache | None = None, images: set[str] | None = None) -> Output:
     """Every output file. A page whose key matches `cache` is kept instead of rendered: an item page's
     or hand-out's key hashes everything it shows (_page_key); every other page shows the whole site
     and is kept only when no item changed."""
@@ -119,9 +158,15 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.naam)))
         out.text(f"data/{ctype.meervoud}.csv", of_type, functools.partial(export.export_csv, site, ctype))
+    handwritten_paths = set(handwritten) | (images or set())
+    taken = {_address(path) for path in (*out.pages, *out.kept, *handwritten_paths)}
     for old, item in sorted(site.redirects.items()):
+        if old in taken:
+            out.problems.append(reserved_address(item, _index_of(item, old), old))
+            continue
         out.text(f"{old}index.html", _hash(base, old, _item_key(item)), functools.partial(_redirect_page, old, item))
-    out.problems += _collisions(set(out.pages) | out.kept, handwritten)
+    out.problems += _collisions(set(out.pages) | out.kept, handwritten_paths)
+    out.problems += _outside(set(out.pages) | out.kept | handwritten_paths)
     return Output({**handwritten, **out.pages}, out.problems, out.kept, out.fresh)
 
 
@@ -165,7 +210,7 @@ class _Renderer:
         try:
             return self.env.get_template(template).render(
                 site=self.site, page=path, link=_linker(path), term=_term_labeler(self.site),
-                repo_url=self.repo_url, **context)
+                repo_url=self.repo_url, edit_link=_edit_link(self.repo_url), **context)
         except jinja2.TemplateError as err:
             self.problems.append(_template_problem(err, template))
             return None
@@ -302,9 +347,9 @@ def _relative(path: str, base: str) -> str:
     return "/".join([".."] * (len(base_parts) - common) + parts[common:])
 
 
-def _term_labeler(site: Site) -> Callable[[str, str], str]:
-    def term(vocabulary: str, term_id: str) -> str:
-        return safe_inline(site.vocabularies[vocabulary][term_id].label)
+def _term_labeler(site: Site) -> Callable[[str, str], Markup]:
+    def term(vocabulary: str, term_id: str) -> Markup:
+        return Markup(safe_inline(site.vocabularies[vocabulary][term_id].label))
 
     return term
 
@@ -321,7 +366,35 @@ def _redirect_page(old: str, item: Item) -> str:
     )
 
 
-def _collisions(pages: set[str], handwritten: Pages) -> list[Problem]:
+def _address(path: str) -> str:
+    """The address MkDocs gives a page (use_directory_urls): begrippen.md -> begrippen/, x/index.md -> x/."""
+    if not path.endswith(".md"):
+        return path
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    return stem.removesuffix("/index") + "/"
+
+
+def _index_of(item: Item, address: str) -> int:
+    """Which of the item's eerdere_adressen gave this address (for the line of the message)."""
+    for index, old in enumerate(item.data.get("eerdere_adressen", [])):
+        if old.strip("/") + "/" == address:
+            return index
+    return 0
+
+
+def _outside(paths: set[str]) -> list[Problem]:
+    """Every output path stays inside the site: relative, normalised, no '..'. Ids and addresses are
+    checked long before; this is the last guard before anything is written."""
+    return [Problem(path, 0, "", "dit bestand zou buiten de map van de site terechtkomen.",
+                    "Gebruik in ids, adressen en bestandsnamen alleen letters, cijfers en streepjes.")
+            for path in sorted(paths)
+            if not path or path.startswith("/") or posixpath.normpath(path) != path
+            or ".." in path.split("/") or "\\" in path]
+
+
+def _collisions(pages: set[str], handwritten: set[str]) -> list[Problem]:
     return [
         Problem(f"docs/{path}", 0, "", "deze pagina staat op hetzelfde adres als een gegenereerde pagina.",
                 "Geef de pagina in docs/ een andere naam.")

@@ -183,7 +183,9 @@ def _term_masks(casussen: list[Item]) -> list[int]:
 
 # An old address is a path inside the site: never "..", "/" or empty (those would write outside build/docs).
 OLD_ADDRESS = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*/")
-RESERVED_FOLDERS = {"assets", "search", "data"}
+RESERVED_FOLDERS = {"assets", "search", "data", "pagefind", "handouts", "kaarten", "themas"}
+"""Folders the site fills itself; an old address in them would overwrite or be overwritten. Addresses
+of single generated pages (begrippen/, casussen/) are refused in render, which knows every page."""
 
 
 def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
@@ -194,7 +196,10 @@ def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
     for item in items:
         for index, old in enumerate(item.data.get("eerdere_adressen", [])):
             address = old.strip("/") + "/"
-            if not OLD_ADDRESS.fullmatch(address) or address.split("/", 1)[0] in RESERVED_FOLDERS:
+            if address.split("/", 1)[0] in RESERVED_FOLDERS:
+                problems.append(reserved_address(item, index, address))
+                continue
+            if not OLD_ADDRESS.fullmatch(address):
                 problems.append(Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
                                         f"'{old}' is geen adres op de site.",
                                         "Schrijf het pad zoals het in de adresbalk stond na het adres van de "
@@ -209,3 +214,9 @@ def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
                 continue
             redirects[address] = item
     return redirects, problems
+
+
+def reserved_address(item: Item, index: int, address: str) -> Problem:
+    return Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
+                   f"'{address}' is een adres dat de site zelf gebruikt; daar kan geen doorverwijzing staan.",
+                   "Haal dit adres weg: een pagina van de site kan niet verhuisd zijn naar dit item.")

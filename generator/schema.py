@@ -383,6 +383,10 @@ VOCABULAIRES: dict[str, str] = {
     "organisaties": "Organisaties en openbare voorzieningen; hun namen zijn geen persoonsgegevens.",
 }
 
+TERM_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""The one pattern for ids in vocabularies; an item id (C07) is one of its forms once lower-cased. Ids end
+up in addresses, file names and anchors, so nothing else may pass: no space, quote, slash or dot."""
+
 TERM_VELDEN = (
     _f("id", "tekst", "Id", "Korte code in kleine letters, zoals nazorg.", verplicht=True),
     _f("label", "tekst", "Label", "Naam zoals die op de site staat.", verplicht=True),

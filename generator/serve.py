@@ -68,7 +68,7 @@ class Regenerator:
                 return self._show(generated.problems)
             pages = dict(generated.pages)
             pages[MELDINGEN] = meldingen_script([])
-            report = write_pages(pages, self.layout.docs, keep=generated.kept)
+            report = write_pages(pages, self.layout.docs, keep=generated.kept, files=generated.images)
             self.pending = (inputs.findings_cache, generated.render_cache)
             print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.",
                   flush=True)

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .load import Document, Path_
@@ -18,6 +19,7 @@ from .schema import (
     BY_FOLDER,
     BY_PREFIX,
     SEIZOENEN,
+    TERM_ID,
     TERM_VELDEN,
     VOCABULAIRES,
     ContentType,
@@ -69,26 +71,40 @@ class Content:
     """Ids of items that failed validation: references to them are not reported twice."""
 
 
-def validate(documents: list[Document], today: dt.date) -> tuple[Content, list[Problem]]:
+def validate(documents: list[Document], today: dt.date,
+             unreadable: frozenset[str] = frozenset()) -> tuple[Content, list[Problem]]:
+    """`unreadable`: files that could not be read or parsed (reported once, in load). What depends on
+    them is not reported again: a reference to the item a file's name promises, or a term of a vocabulary
+    that could not be read (such an item is left out without a message of its own)."""
     problems: list[Problem] = []
-    vocabularies = _vocabularies(documents, problems)
+    broken_terms: set[tuple[str, str]] = set()
+    broken_vocabularies = {Path(rel).stem for rel in unreadable if rel.startswith("vocabulaires/")}
+    vocabularies = _vocabularies(documents, problems, broken_vocabularies, broken_terms)
     items = []
     for document in documents:
         if document.folder in BY_FOLDER:
-            item = _item(document, vocabularies, today, problems)
+            item = _item(document, vocabularies, today, problems, (broken_vocabularies, broken_terms))
             if item is not None:
                 items.append(item)
     problems += _duplicate_ids(items)
     valid = {item.id for item in items}
     broken = {str(d.data.get("id")) for d in documents
               if d.folder in BY_FOLDER and isinstance(d.data, dict) and d.data.get("id") not in valid}
+    broken |= {match.group(1) for rel in unreadable if (match := PROMISED_ID.match(rel.rsplit("/", 1)[-1]))}
     return Content(items, vocabularies, broken), problems
+
+
+PROMISED_ID = re.compile(r"([A-Z]\d{2,4})(?:-|\.ya?ml$)")
+"""The id a file's name promises (C07-titel.yml): what references to an unreadable file point to."""
+Broken = tuple[set[str], set[tuple[str, str]]]
+"""Vocabularies that could not be read, and terms that were refused: (vocabulary, id)."""
 
 
 # ---------------------------------------------------------------- vocabularies
 
 
-def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabularies:
+def _vocabularies(documents: list[Document], problems: list[Problem], broken: set[str],
+                  broken_terms: set[tuple[str, str]]) -> Vocabularies:
     result: Vocabularies = {name: {} for name in VOCABULAIRES}
     for document in documents:
         if document.folder != "vocabulaires":
@@ -99,13 +115,22 @@ def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabul
                                     f"Toegestaan zijn: {', '.join(VOCABULAIRES)}.{_closest(name, VOCABULAIRES)}"))
             continue
         if not isinstance(document.data, list):
+            broken.add(name)
             problems.append(Problem(document.rel, 1, "", "een vocabulaire is een lijst van begrippen.",
                                     "Begin elk begrip met '- id: ...'."))
             continue
         for index, raw in enumerate(document.data):
             checker = _Checker(document, result, dt.date.max, problems)
             values = checker.mapping(raw, TERM_VELDEN, (index,), f"[{index}]")
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                broken_terms.add((name, raw["id"]))  # until it proves valid below
             if values is None or "id" not in values:
+                continue
+            if not re.fullmatch(TERM_ID, values["id"]):
+                problems.append(Problem(document.rel, document.line((index, "id")), "id",
+                                        f"'{values['id']}' is geen geldig id voor een begrip.",
+                                        "Een id bestaat alleen uit kleine letters, cijfers en streepjes, zoals "
+                                        "plan-in-dialoog."))
                 continue
             term = Term(values["id"], values.get("label", values["id"]), values.get("uitleg", ""),
                         tuple(values.get("synoniemen", ())))
@@ -114,6 +139,7 @@ def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabul
                                         f"het begrip '{term.id}' staat twee keer in deze vocabulaire.",
                                         "Verwijder of hernoem één van beide."))
             result[name][term.id] = term
+            broken_terms.discard((name, term.id))
     return result
 
 
@@ -121,7 +147,7 @@ def _vocabularies(documents: list[Document], problems: list[Problem]) -> Vocabul
 
 
 def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
-          problems: list[Problem]) -> Item | None:
+          problems: list[Problem], broken: Broken = (set(), set())) -> Item | None:
     ctype = BY_FOLDER[document.folder]
     if not isinstance(document.data, dict):
         problems.append(Problem(document.rel, 1, "", f"een {ctype.naam} is een blok met velden (naam: waarde).",
@@ -129,10 +155,10 @@ def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
         return None
     if _in_wrong_folder(document, ctype, problems):
         return None
-    checker = _Checker(document, vocabularies, today, problems)
+    checker = _Checker(document, vocabularies, today, problems, broken)
     before = len(problems)
     values = checker.mapping(document.data, ctype.velden, (), "")
-    if values is None:
+    if values is None or checker.depends_on_broken:
         return None
     item_id = values.get("id")
     if not isinstance(item_id, str) or not _id_ok(document, ctype, item_id, problems):
@@ -155,6 +181,10 @@ def _in_wrong_folder(document: Document, ctype: ContentType, problems: list[Prob
     return True
 
 
+FILE_PATH = re.compile(r"[\w-]+(?:/[\w-][\w.-]*)*\.ya?ml", re.ASCII)
+"""The path of an item's file: it becomes part of the edit link, so no space, bracket, quote or brace."""
+
+
 def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
     line = document.line(("id",))
     if not re.match(ctype.id_patroon, item_id):
@@ -162,6 +192,11 @@ def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[
                                 f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))
         return False
     filename = document.rel.rsplit("/", 1)[-1]
+    if not FILE_PATH.fullmatch(document.rel):
+        problems.append(Problem(document.rel, line, "", "de naam van het bestand of de map bevat tekens die niet in "
+                                "een adres passen.", f"Gebruik alleen letters, cijfers, streepjes en punten, zoals "
+                                f"{item_id}-korte-titel.yml."))
+        return False
     if not (filename == f"{item_id}.yml" or filename.startswith(f"{item_id}-")):
         problems.append(Problem(document.rel, line, "id",
                                 f"de bestandsnaam begint niet met het id '{item_id}'.",
@@ -204,11 +239,14 @@ class _Checker:
     """Checks values against field definitions, for one document."""
 
     def __init__(self, document: Document, vocabularies: Vocabularies, today: dt.date,
-                 problems: list[Problem]):
+                 problems: list[Problem], broken: Broken = (set(), set())):
         self.document = document
         self.vocabularies = vocabularies
         self.today = today
         self.problems = problems
+        self.broken = broken
+        self.depends_on_broken = False
+        """A term from a vocabulary or entry that was already reported: the item is left out, silently."""
 
     def fail(self, path: Path_, veld: str, wat: str, hint: str) -> None:
         self.problems.append(Problem(self.document.rel, self.document.line(path), veld, wat, hint))
@@ -303,6 +341,10 @@ class _Checker:
         vocabulary = self.vocabularies.get(definition.vocabulaire or "", {})
         if isinstance(value, str) and value in vocabulary:
             return value
+        vocabulary_name = definition.vocabulaire or ""
+        if vocabulary_name in self.broken[0] or (vocabulary_name, str(value)) in self.broken[1]:
+            self.depends_on_broken = True
+            return None
         choices = ", ".join(vocabulary)
         self.fail(path, name, f"'{value}' staat niet in vocabulaires/{definition.vocabulaire}.yml.",
                   f"Kies uit: {choices}.{_closest(str(value), vocabulary)}")

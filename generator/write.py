@@ -22,16 +22,18 @@ class WriteReport:
     removed: list[str] = field(default_factory=list)
 
 
-def write_pages(pages: dict[str, str], target: Path, keep: set[str] | frozenset[str] = frozenset()) -> WriteReport:
-    """Write what changed; `keep` lists generated files that stay as they are (not rendered this time)."""
+def write_pages(pages: dict[str, str], target: Path, keep: set[str] | frozenset[str] = frozenset(),
+                files: dict[str, bytes] | None = None) -> WriteReport:
+    """Write what changed; `keep` lists generated files that stay as they are (not rendered this time);
+    `files` are written byte for byte (images from docs/)."""
     report = WriteReport(unchanged=len(keep))
     target.mkdir(parents=True, exist_ok=True)
     root = target.resolve()
-    for rel, text in sorted(pages.items()):
+    contents = {**{rel: text.encode("utf-8") for rel, text in pages.items()}, **(files or {})}
+    for rel, data in sorted(contents.items()):
         path = target / rel
         if not path.resolve().is_relative_to(root):
             raise ValueError(f"{rel!r} ligt buiten {target}")  # never write outside the generated docs
-        data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             report.unchanged += 1
             continue
@@ -40,7 +42,7 @@ def write_pages(pages: dict[str, str], target: Path, keep: set[str] | frozenset[
         temporary.write_bytes(data)
         os.replace(temporary, path)
         report.written.append(rel)
-    report.removed = _remove_stale(target, set(pages) | set(keep))
+    report.removed = _remove_stale(target, set(contents) | set(keep))
     return report
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
+from kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
-from generator import load
+from generator import build, load
 from generator.cli import main
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
@@ -64,6 +64,11 @@ CASES: dict[str, tuple[list[load.Source], list[str]]] = {
         [casus('"2025-06-01"', '"2025-02-30"'), *OTHERS],
         ["casussen/C01-x.yml:26: veld 'anonimisering.gecontroleerd_op': de datum '2025-02-30' bestaat niet.\n"
          "    tip: Controleer dag en maand (JJJJ-MM-DD)."],
+    ),
+    "impossible-unquoted-date": (  # found by tests/test_fuzz.py: PyYAML raised a ValueError (exit 3)
+        [casus('"2025-06-01"', "2025-13-45"), *OTHERS],
+        ["casussen/C01-x.yml:26: deze datum bestaat niet.\n"
+         "    tip: Controleer dag en maand (JJJJ-MM-DD), of zet de tekst tussen aanhalingstekens."],
     ),
     "empty-required": (
         [casus("titel: Een moeder tussen de regels", "titel:"), *OTHERS],
@@ -148,3 +153,44 @@ def test_cli_check_exits_non_zero_without_traceback(small_project: Path, capsys:
     assert "Traceback" not in err
     assert "'nazorgg' staat niet in vocabulaires/fasen.yml" in err
     assert err.rstrip().endswith("1 fout.\nDe site is niet bijgewerkt; de vorige versie staat er nog.")
+
+
+# ---------------------------------------------------------------- no follow-on errors
+
+SYNTAX_TIP = ("    tip: Controleer inspringing, dubbele punten en aanhalingstekens op deze regel en de regel erboven. "
+              "Tekst met een dubbele punt zet je tussen aanhalingstekens.")
+
+
+def test_a_file_that_fails_to_parse_is_reported_once() -> None:
+    """References to the item the file's name promises are not reported again (issue 17: one YAML error
+    in a casus gave eight 'geen item met id' errors)."""
+    broken = source("casussen/C01-x.yml", CASUS.replace("titel: Een moeder tussen de regels", "titel: Een: twee"))
+    citing = [source(f"casussen/C0{n}-y.yml", CASUS.replace("C01", f"C0{n}").replace("[S01]", "[S01, C01]"))
+              for n in range(2, 6)]
+    assert messages(generate(broken, *citing, *OTHERS)) == [
+        "casussen/C01-x.yml:2: de YAML-opmaak klopt niet (een dubbele punt op een plek waar dat niet mag).\n"
+        + SYNTAX_TIP]
+
+
+def test_a_vocabulary_that_fails_to_parse_is_reported_once() -> None:
+    themas = next(s for s in vocabulary_sources() if s.rel == "vocabulaires/themas.yml")
+    broken = load.Source(themas.rel, b"- id: maatwerk\n  label: Maat: werk\n")
+    generated = build.generate(build.Inputs(
+        sources=[*(s for s in vocabulary_sources() if s.rel != themas.rel), broken, casus(), *OTHERS],
+        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY), False, no_names)
+    assert messages(generated) == [
+        "vocabulaires/themas.yml:2: de YAML-opmaak klopt niet (een dubbele punt op een plek waar dat niet mag).\n"
+        + SYNTAX_TIP]
+
+
+def test_a_refused_term_is_reported_once() -> None:
+    themas = next(s for s in vocabulary_sources() if s.rel == "vocabulaires/themas.yml")
+    evil = load.Source(themas.rel, themas.data.replace(b"id: maatwerk", b"id: '../maatwerk'"))
+    line = themas.data[: themas.data.index(b"id: maatwerk")].count(b"\n") + 1
+    generated = build.generate(build.Inputs(
+        sources=[*(s for s in vocabulary_sources() if s.rel != themas.rel), evil,
+                 casus("themas: [maatwerk]", "themas: ['../maatwerk']"), *OTHERS],
+        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY), False, no_names)
+    assert messages(generated) == [
+        f"vocabulaires/themas.yml:{line}: veld 'id': '../maatwerk' is geen geldig id voor een begrip.\n"
+        "    tip: Een id bestaat alleen uit kleine letters, cijfers en streepjes, zoals plan-in-dialoog."]

@@ -10,6 +10,8 @@ DOM), no link may carry another scheme than http(s) or mailto, and no request ma
 from __future__ import annotations
 
 import shutil
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -151,14 +153,15 @@ def corpus_items() -> dict[str, dict[str, Any]]:
             "verwijzingen": ["S01", "V01", "O01"], "herkomst": md, "anonimisering": anonimisering},
         "casussen/C02-injectie.yml": {
             "id": "C02", "titel": line(1), "status": "gepubliceerd", "samenvatting": line(2),
-            "context": {"stadsdeel": "oost", "periode": "2024"}, "rollen": ["bewoner"], "situatie": line(3),
+            "context": {"stadsdeel": "oost", "periode": "2024"}, "rollen": ["bewoner", "kbxss-rol"],
+            "situatie": line(3),
             "knelpunten": line(4), "fasen": ["ondersteuning"], "themas": ["maatwerk"], "herkomst": line(5),
             "anonimisering": anonimisering},
         "stellingen/S01-injectie.yml": {
             "id": "S01", "status": "gepubliceerd", "stelling": line(0), "themas": ["erkenning", "maatwerk"],
             "toelichting": md, "herkomst": "V01", "bespreekvragen": LINE_CORPUS},
         "stellingen/S02-injectie.yml": {
-            "id": "S02", "status": "gepubliceerd", "stelling": line(1), "themas": ["erkenning"],
+            "id": "S02", "status": "gepubliceerd", "stelling": line(1), "themas": ["erkenning", "kbxss-thema"],
             "toelichting": line(6), "herkomst": "V01"},
         "verslagen/V01-injectie.yml": {
             "id": "V01", "titel": line(2), "status": "gepubliceerd", "soort": "sessie-vertrouwenspersonen",
@@ -179,15 +182,65 @@ def corpus_items() -> dict[str, dict[str, Any]]:
     }
 
 
+def tiny_png() -> bytes:
+    """A real 1x1 PNG, so that the browser shows it without an error."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\0\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+# Vocabularies carry the corpus too: labels, explanations and synonyms are shown on the begrippen and thema
+# pages, in tables of item pages, as link titles (the glossary) and in the explorer's facets.
+VOCABULARY_CORPUS = {
+    "begrippen": {"id": "kbxss-begrip", "label": LINE_CORPUS[0], "uitleg": LINE_CORPUS[1],
+                  "synoniemen": [LINE_CORPUS[2], LINE_CORPUS[5]]},
+    "themas": {"id": "kbxss-thema", "label": LINE_CORPUS[1], "uitleg": LINE_CORPUS[3]},
+    "rollen": {"id": "kbxss-rol", "label": LINE_CORPUS[6], "uitleg": LINE_CORPUS[4]},
+}
+
+# A hand-written page with all the HTML docs/ allows, and an image of its own.
+DOCS_PAGE = """---
+title: Toegestane opmaak
+---
+
+# Toegestane opmaak
+
+<div class="kb-kaart" markdown>
+**Vet** met [een link](over.md) en <abbr title="Hogeschool van Amsterdam">HvA</abbr>.
+</div>
+
+![Een stip](beeld/stip.png){ width="20" }
+
+<details><summary>Meer</summary>Tekst in een uitklapblok.</details>
+
+Tekst met `<script>alert('kbxss-docs-code')</script>` als code.
+"""
+
+
+class NoAliases(yaml.SafeDumper):
+    """The corpus repeats lists; PyYAML would write them as anchors and aliases, which content refuses."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
 def write_project(root: Path) -> Path:
     shutil.copytree(REPO / "vocabulaires", root / "vocabulaires")
+    for name, entry in VOCABULARY_CORPUS.items():
+        path = root / "vocabulaires" / f"{name}.yml"
+        path.write_text(path.read_text("utf-8").rstrip("\n") + "\n"
+                        + yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000), "utf-8")
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "docs").mkdir()
+    (root / "docs" / "beeld").mkdir(parents=True)
     (root / "docs" / "over.md").write_text("# Over\n\nEen testproject met een injectiecorpus.\n", "utf-8")
+    (root / "docs" / "toegestaan.md").write_text(DOCS_PAGE, "utf-8")
+    (root / "docs" / "beeld" / "stip.png").write_bytes(tiny_png())
     for rel, data in corpus_items().items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
+        path.write_text(yaml.dump(data, Dumper=NoAliases, allow_unicode=True, sort_keys=False, width=1000), "utf-8")
     return root
 
 
@@ -257,11 +310,14 @@ def test_the_corpus_reaches_every_kind_of_page(injected: tuple[SiteServer, Crawl
     """The build accepted the corpus: the payloads are on the pages, as text."""
     server, crawl = injected
     kinds = {"casussen/c01/", "casussen/c02/", "stellingen/s01/", "verslagen/v01/", "onderzoek/o01/",
-             "lessen/l01/", "handouts/c01/", "kaarten/", "kaarten/l01/", "casussen/", "themas/maatwerk/"}
+             "lessen/l01/", "handouts/c01/", "kaarten/", "kaarten/l01/", "casussen/", "themas/maatwerk/",
+             "themas/kbxss-thema/", "kaarten/kbxss-thema/", "begrippen/", "toegestaan/"}
     pages = {u.removeprefix(server.url) for u in crawl.pages}
     assert kinds <= pages, kinds - pages
     body = crawl.fetch(server.url + "casussen/c01/").body.decode("utf-8")
     assert "kbxss-script" in body and "kbxss-img-onerror" in body  # shown as text, escaped
+    assert "kbxss-titel" in crawl.fetch(server.url + "begrippen/").body.decode("utf-8")  # a vocabulary label
+    assert crawl.fetch(server.url + "beeld/stip.png").body == tiny_png()  # an image from docs/, as it is
 
 
 def test_no_script_runs_and_nothing_leaves_the_local_host(browser: Any, injected: tuple[SiteServer, Crawl]) -> None:
