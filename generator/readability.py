@@ -39,7 +39,7 @@ MIN_PART = 3  # the shortest part of a compound that counts ("ROC", "wet")
 WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 COUNTED = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*]*\s+(?=[\"'(*]*[A-Z0-9ÀÁÉÈÍÓÚ])")
-MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]+>|https?://\S+|[*_#>\[\]]")
+MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]+>|https?://\S+|[*_#>\[\]]|\s+(?=[.,;:!?])")
 UNIT_START = re.compile(r"^\s*(?:[-+*]\s|\d+[.)]\s|\|)")
 
 
@@ -71,7 +71,7 @@ def sentences(text: str) -> Iterator[Sentence]:
 
 
 def _split(paragraph: str, line_offset: int) -> Iterator[Sentence]:
-    clean = " ".join(MARKDOWN_NOISE.sub(" ", paragraph).split())
+    clean = " ".join(MARKDOWN_NOISE.sub("", paragraph).split())
     for part in SENTENCE_END.split(clean):
         if part.strip():
             yield Sentence(part.strip(), line_offset)

@@ -58,7 +58,7 @@ def test_markdown_lists_and_tables_are_sentences_of_their_own() -> None:
     text = ("Een alinea over twee regels\nheen. Nog een zin met [een link](https://example.org).\n\n"
             "- een punt\n- nog een punt\n\n| Kop | Andere kop |\n|---|---|\n| Cel een | Cel twee |\n")
     found = [(s.text, s.line_offset) for s in readability.sentences(text)]
-    assert found == [("Een alinea over twee regels heen.", 0), ("Nog een zin met een link .", 0),
+    assert found == [("Een alinea over twee regels heen.", 0), ("Nog een zin met een link.", 0),
                      ("een punt", 3), ("nog een punt", 4), ("Kop", 6), ("Andere kop", 6), ("Cel een", 8),
                      ("Cel twee", 8)]
 
