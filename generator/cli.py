@@ -8,10 +8,13 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import engine
 from .problems import ContentError, Problem, format_report
+
+if TYPE_CHECKING:
+    from .resolve import Site
 
 STAGE_NAMES = ("lezen", "deduce starten", "laden", "valideren", "privacy", "koppelen", "renderen", "schrijven",
                "mkdocs", "zoekindex", "wisselen")
@@ -104,13 +107,27 @@ def _check(root: Path, args: argparse.Namespace) -> int:
         for a in generated.allowances:
             gebruikt = "" if a.gebruikt else " (niet meer nodig: niets gevonden)"
             print(f"  {a.item.rel}: {a.reden}{gebruikt}")
-    if errors_only(generated.problems):
-        raise ContentError(generated.problems)
-    _print_warnings(generated.problems)
+    leesbaarheid = _readability(generated.site)
+    problems = generated.problems + leesbaarheid
+    if errors_only(problems):
+        raise ContentError(problems)
+    _print_warnings(problems)
     items = len(generated.site.items) if generated.site else 0
     print(f"In orde: {items} items gecontroleerd, 0 fouten.")
+    if leesbaarheid:
+        print(f"Leesbaarheid: {len(leesbaarheid)} {'waarschuwing' if len(leesbaarheid) == 1 else 'waarschuwingen'} "
+              "voor de redactie (lange zinnen, weinig gebruikte woorden); ze houden niets tegen.")
     print(_timings_line(generated.timings))
     return 0
+
+
+def _readability(site: Site | None) -> list[Problem]:
+    """Warnings about long sentences and rare words in the published items (only in `check`)."""
+    from . import readability
+
+    if site is None:
+        return []
+    return readability.check(site.items, readability.Lexicon.dutch(site.vocabularies))
 
 
 def _serve(root: Path, args: argparse.Namespace) -> int:

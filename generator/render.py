@@ -7,6 +7,7 @@ redirect pages. Nothing is written here.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import posixpath
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+import babel.dates
 import jinja2
 from markupsafe import Markup
 
@@ -58,6 +60,7 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["alt"] = _trusted(alt_text)
     env.tests["contains"] = lambda seq, value: value in (seq or ())
     env.filters["getal"] = _trusted(lambda v: charts.format_number(charts.number(v) or 0.0))
+    env.filters["datum"] = dutch_date
     return env
 
 
@@ -91,6 +94,20 @@ def _edit_link(repo_url: str) -> Callable[[Item], Markup]:
                       'op GitHub" }')
 
     return edit_link
+
+
+def dutch_date(value: str) -> str:
+    """'2025-06-30' as '30 juni 2025', '2024-06' as 'juni 2024'; anything else unchanged.
+
+    Validation lets only these two forms through, so the fallback is for texts a template passes by mistake."""
+    parts = str(value).split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3):
+        return str(value)
+    try:
+        day = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
+    except ValueError:
+        return str(value)
+    return babel.dates.format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
 
 
 def page_path(item: Item) -> str:

@@ -57,7 +57,7 @@ def test_search_index_holds_the_articles_of_the_public_pages(built: Path) -> Non
     pages = pagefind_pages(site)
     assert "/casussen/c01/" in pages and "/stellingen/s05/" in pages and "/begrippen/" in pages
     assert not [u for u in pages if u.startswith(("/handouts/", "/kaarten/", "/verkenner/"))], "copies stay out"
-    assert "/404.html" not in pages and len(pages) == 57
+    assert "/404.html" not in pages and len(pages) == 63
     casus = pages["/casussen/c01/"]
     assert casus["meta"]["title"].startswith("Een moeder met kinderen")
     assert "¶" not in casus["content"] and "Ga naar inhoud" not in casus["content"]
@@ -94,3 +94,10 @@ def test_failed_build_leaves_the_previous_site_untouched(built: Path) -> None:
     finally:
         broken.unlink()
     assert (built / "site" / "index.html").read_bytes() == before
+
+
+def test_the_folded_casus_keeps_its_address(built: Path) -> None:
+    """C03 had no situation of its own and now lives in verslag V09: its old address must keep working."""
+    old = (built / "site" / "casussen" / "c03" / "index.html").read_text("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../../verslagen/v09/">' in old
+    assert not list((built / "casussen").glob("C03*.yml")), "the casus file itself is gone"

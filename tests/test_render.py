@@ -95,3 +95,14 @@ def test_chart_is_deterministic_svg_with_a_title() -> None:
     assert svg == charts.bar_chart(figuur)
     assert svg.startswith("<svg") and "<title id=\"t\">Leeftijd</title>" in svg
     assert svg.count("<rect") == 1 + 2 + 4  # background, legend, bars
+
+
+@pytest.mark.parametrize(("iso", "shown"), [("2025-06-30", "30 juni 2025"), ("2024-06", "juni 2024"),
+                                            ("2021-03-01", "1 maart 2021"), ("2025-02-30", "2025-02-30")])
+def test_dates_are_shown_in_dutch(iso: str, shown: str) -> None:
+    assert render.dutch_date(iso) == shown
+
+
+def test_a_verslag_page_shows_its_date_in_dutch() -> None:
+    page = small_site()["verslagen/v01.md"]
+    assert "· 19 maart 2025</p>" in page

@@ -23,7 +23,7 @@ QUERIES = [
     ("casuïstiek", "begrippen/"),  # 2 (lessen/l01/ first: a les built on casuïstiek)
     ("casuistiek", "begrippen/"),  # 2
     ("vertrouwenspersoon", "verslagen/v07/"),  # 1 (Sessies met vertrouwenspersonen)
-    ("vertrouw", "stellingen/s05/"),  # 1
+    ("vertrouw", "verslagen/v09/"),  # 1
     ("wantrouwen", "stellingen/s05/"),  # 2 (after the theme page Wantrouwen)
     ("Doorbraakteam", "verslagen/v08/"),  # 1
     ("het doorbraakteam", "verslagen/v08/"),  # 1
@@ -37,12 +37,13 @@ QUERIES = [
     ("relationeel", "verslagen/v03/"),  # 3
     ("Keten van Vertrouwen", "verslagen/v05/"),  # 1
     ("co-creatie", "begrippen/"),  # 1 (the definition has its own heading)
+    ("co-creatie", "verslagen/v06/"),  # in the first five since C03 (a co-creatiesessie casus) left
     ("kick-off", "verslagen/v06/"),  # 1
     ("wij-gevoel", "verslagen/v09/"),  # 1
     ("(menselijke maat)", "stellingen/s02/"),  # 1
     ("geldstromen", "stellingen/s06/"),  # 1
-    ("uitgeput en gefrustreerd", "stellingen/s01/"),  # 1
-    ('"moe en gefrustreerd"', "verslagen/v07/"),  # 1 (quotes: the exact phrase)
+    ("moe en gefrustreerd", "stellingen/s01/"),  # in the first five since s01 says it as its source does
+    ('"tegenaan lopen"', "verslagen/v07/"),  # 1 (quotes: the exact phrase)
     ("Oud-West/De Baarsjes", "onderzoek/o02/"),  # 1
     ("Baarsjes", "onderzoek/o02/"),  # 1
     ("hybridisering", "onderzoek/o02/"),  # 2
@@ -55,10 +56,6 @@ QUERIES = [
 KNOWN_MISSES = [
     ("vertrouwenspersoon", "begrippen/",
      "16e: de begrippenpagina is lang en het woord staat op 52 pagina's; verslagen/v07/ staat eerst"),
-    ("moe en gefrustreerd", "stellingen/s01/",
-     "niet gevonden: Pagefind zoekt alle woorden en s01 zegt 'uitgeput en gefrustreerd'; "
-     "verslagen/v07/, waar de woorden letterlijk staan, is 9e"),
-    ("co-creatie", "verslagen/v06/", "7e: begrippen/ en de andere co-creatiesessies (v08, v09) staan ervoor"),
 ]
 
 
@@ -128,8 +125,10 @@ def test_brackets_quotes_and_slashes_neither_break_nor_change_the_search(page: t
     for query in ("[noodfonds]", "(noodfonds)", "noodfonds/", "/noodfonds", "'noodfonds'", "noodfonds?!"):
         assert search(*page, query) == plain, query
     assert set(search(*page, '"noodfonds"', n=None)) == set(search(*page, "noodfonds", n=None))
-    assert search(*page, '"moe en gefrustreerd"', n=None) == ["verslagen/v07/"]
-    assert len(search(*page, "moe en gefrustreerd", n=None)) > 5
+    assert search(*page, '"tegenaan lopen"', n=None) == ["verslagen/v07/"]
+    exact = set(search(*page, '"moe en gefrustreerd"', n=None))
+    loose = set(search(*page, "moe en gefrustreerd", n=None))
+    assert {"verslagen/v07/", "stellingen/s01/"} <= exact <= loose
     for query in ('"', "(", "[", "/", "\\", "*", "<script>"):
         assert search(*page, query) == [], query
 

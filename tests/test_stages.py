@@ -44,7 +44,7 @@ def test_reference_to_a_draft_is_a_warning_and_the_link_is_left_out() -> None:
 def test_reference_of_the_wrong_type_is_an_error() -> None:
     wrong = STELLING.replace("herkomst: V01", "herkomst: C01")
     generated = generate(source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", wrong))
-    assert "'C01' is een casus, hier hoort een verslag." in messages(generated)[0]
+    assert "'C01' is een casus, hier hoort een verslag of onderzoek." in messages(generated)[0]
 
 
 def test_two_items_on_one_address_is_an_error() -> None:
