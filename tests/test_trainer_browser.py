@@ -132,7 +132,7 @@ def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, Static
     terms = page.locator("a.kb-begrip")
     assert terms.first.inner_text().lower() == "vertrouwenspersoon"
     assert page.locator("a.kb-begrip", has_text="vertrouwenspersoon").count() == 1, "only the first use is marked"
-    tooltip = page.locator(".md-tooltip2--active", has_text="Getrainde vrijwilliger uit de buurt")
+    tooltip = page.locator(".md-tooltip2--active", has_text="helpt de problemen te ordenen")
     terms.first.focus()
     tooltip.wait_for()
     page.evaluate("document.activeElement.blur()")
