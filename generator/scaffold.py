@@ -30,26 +30,24 @@ def skeleton(ctype: ContentType, item_id: str, title: str) -> str:
     lines = [f"# yaml-language-server: $schema=../schema/{ctype.name}.schema.json",
              f"# Nieuwe {ctype.name}. {ctype.help}",
              "# Velden met (verplicht) moeten ingevuld zijn voordat de status gepubliceerd kan worden.", ""]
+    filled = {"id": item_id, "status": "concept", ctype.title_field: f'"{title}"'}
     for definition in ctype.fields:
-        lines += _field(definition, item_id, title, 0)
+        lines += _field(definition, 0, filled)
     return "\n".join(lines) + "\n"
 
 
-def _field(definition: Field, item_id: str, title: str, depth: int) -> list[str]:
+def _field(definition: Field, depth: int, filled: dict[str, str]) -> list[str]:
+    """`filled`: values already known for fields at this depth (id, status and title at the top)."""
     pad = INDENT * depth
     required = " (verplicht)" if definition.required else ""
     comment = f"{pad}# {definition.label}{required}: {definition.help}"
     name = definition.name
-    if name == "id" and depth == 0:
-        return [comment, f"{pad}id: {item_id}"]
-    if name == "status" and depth == 0:
-        return [comment, f"{pad}status: concept"]
-    if name in ("titel", "stelling") and depth == 0:
-        return [comment, f'{pad}{name}: "{title}"']
+    if name in filled:
+        return [comment, f"{pad}{name}: {filled[name]}"]
     kind = definition.type
     lines = [comment, *kind.skeleton(pad, name)]
     if kind.is_object and not kind.is_list:
-        lines += [line for f in definition.fields for line in _field(f, item_id, title, depth + 1)]
+        lines += [line for f in definition.fields for line in _field(f, depth + 1, {})]
     return lines
 
 
