@@ -2,7 +2,9 @@
 
 This module is the single source of truth. Validation (validate.py), the field
 reference in the redactiegids and the editors' JSON Schema files are all derived
-from the definitions below; nothing else lists fields.
+from the definitions below; nothing else lists fields. What each kind of field does
+(its check, JSON Schema, skeleton, whether it holds text or references) is in
+field_kinds.py; rules that only some content types have are flags on ContentType.
 """
 
 from __future__ import annotations
