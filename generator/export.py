@@ -20,12 +20,13 @@ LICENTIE = "CC BY 4.0"
 LIST_SEPARATOR = "; "
 
 
-def public_fields(ctype: ContentType) -> list[Field]:
-    return [f for f in ctype.velden if f.openbaar and f.name != "eerdere_adressen"]
+def public_fields(ctype: ContentType) -> tuple[Field, ...]:
+    """The fields of the open data: the public ones (schema.public_fields) that are marked exported."""
+    return ctype.exported_fields
 
 
 def public_record(item: Item) -> dict[str, Any]:
-    record: dict[str, Any] = {"soort": item.type.naam, "adres": item.url}
+    record: dict[str, Any] = {"soort": item.type.name, "adres": item.url}
     for definition in public_fields(item.type):
         if definition.name in item.data:
             record[definition.name] = item.data[definition.name]
@@ -47,7 +48,7 @@ def _json_record(item: Item) -> str:
 
 def export_csv(site: Site, ctype: ContentType) -> str:
     header = _csv_line(["adres", *[f.name for f in public_fields(ctype)]])
-    return header + "".join(_csv_row(item) for item in site.of_type(ctype.naam))
+    return header + "".join(_csv_row(item) for item in site.of_type(ctype.name))
 
 
 def _csv_row(item: Item) -> str:
@@ -102,7 +103,7 @@ def explorer_data(site: Site) -> str:
         year = (data.get("datum") or data.get("context", {}).get("periode") or data.get("periode") or "")
         records.append({
             "id": item.id,
-            "t": item.type.naam,
+            "t": item.type.name,
             "titel": item.titel,
             "url": item.url,
             "tekst": _plain(data.get("samenvatting") or data.get("toelichting") or "")[:240],
@@ -116,7 +117,7 @@ def explorer_data(site: Site) -> str:
     labels = {name: {t.id: t.label for t in terms.values()} for name, terms in site.vocabularies.items()}
     payload = {
         "labels": {
-            "t": {t.naam: t.naam.capitalize() for t in CONTENT_TYPES},
+            "t": {t.name: t.name.capitalize() for t in CONTENT_TYPES},
             "thema": labels["themas"], "fase": labels["fasen"], "rol": labels["rollen"],
             "werkvorm": labels["werkvormen"], "soort": labels["soorten"],
         },

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
-from .schema import CONTENT_TYPES, VOCABULAIRES
+from .schema import CONTENT_TYPES, VOCABULARIES
 
 MAX_BYTES = 512 * 1024
 Path_ = tuple[str | int, ...]
@@ -53,7 +53,7 @@ class Document:
         return self.lines.get((), 1)
 
 
-CONTENT_FOLDERS = tuple(t.map for t in CONTENT_TYPES)
+CONTENT_FOLDERS = tuple(t.folder for t in CONTENT_TYPES)
 VOCAB_FOLDER = "vocabulaires"
 
 
@@ -357,4 +357,4 @@ def vocabulary_name(document: Document) -> str:
     return Path(document.rel).stem
 
 
-__all__ = ["Document", "Source", "read_sources", "parse_sources", "parse_source", "VOCABULAIRES"]
+__all__ = ["Document", "Source", "read_sources", "parse_sources", "parse_source", "VOCABULARIES"]

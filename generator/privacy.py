@@ -34,7 +34,7 @@ from stdnum import iban
 from stdnum.nl import bsn, postcode
 
 from .problems import Problem
-from .schema import CONTENT_TYPES, Field
+from .schema import CONTENT_TYPES, Field, public_fields
 from .validate import Content, Item, Vocabularies
 
 
@@ -77,26 +77,20 @@ NameTagger = Callable[[str], Annotations]
 
 def public_texts(item: Item) -> Iterator[Text]:
     """Every text of the item that can reach the site, search index or export."""
-    yield from _texts(item, item.type.velden, item.data, ())
+    yield from _texts(item, item.type.fields, item.data, ())
 
 
 def _texts(item: Item, fields: tuple[Field, ...], values: dict[str, Any],
            path: tuple[str | int, ...]) -> Iterator[Text]:
-    for definition in fields:
-        if not definition.openbaar or definition.name not in values:
+    for definition in public_fields(fields):
+        if definition.name not in values:
             continue
-        value = values[definition.name]
-        where = (*path, definition.name)
-        if definition.kind in ("tekst", "markdown"):
-            yield Text(item, where, value)
-        elif definition.kind == "tekstlijst":
-            for index, text in enumerate(value):
-                yield Text(item, (*where, index), text)
-        elif definition.kind == "object":
-            yield from _texts(item, definition.velden, value, where)
-        elif definition.kind == "objectlijst":
-            for index, element in enumerate(value):
-                yield from _texts(item, definition.velden, element, (*where, index))
+        kind = definition.type
+        for where, value in kind.elements(values[definition.name], (*path, definition.name)):
+            if kind.is_text:
+                yield Text(item, where, value)
+            elif kind.is_object:
+                yield from _texts(item, definition.fields, value, where)
 
 
 # ---------------------------------------------------------------- words
@@ -335,7 +329,7 @@ def vocabulary_words(vocabularies: Vocabularies) -> frozenset[str]:
     names of the content types themselves ('Stelling en afsluiting' is a heading, not a person)."""
     words: set[str] = set(_PLACE_WORDS)
     for ctype in CONTENT_TYPES:
-        words.update((fold(ctype.naam), fold(ctype.meervoud)))
+        words.update((fold(ctype.name), fold(ctype.plural)))
     for terms in vocabularies.values():
         for term in terms.values():
             words.update(_tokens(term.label))
@@ -473,7 +467,7 @@ def scan(content: Content, published: list[Item], tagger: NameTagger, private_na
     for item, _, item_texts in todo:
         allowed_key = _allowed_key(vocabulary_key, declared_words(item))
         for text in item_texts:
-            keys[id(text)] = _findings_key(text.text, allowed_key, item.type.naam == "casus")
+            keys[id(text)] = _findings_key(text.text, allowed_key, item.type.forbids_exact_dates)
     prefetch = getattr(tagger, "annotate_all", None)
     if callable(prefetch):
         prefetch(t.text for _, _, item_texts in todo for t in item_texts if keys[id(t)] not in cached)
@@ -518,7 +512,7 @@ def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached:
                  for m in pattern.finditer(text.text)]
         key = keys[id(text)]
         if key not in cached:
-            hits = find_all(text.text, tagger, allowed, text.item.type.naam == "casus")
+            hits = find_all(text.text, tagger, allowed, text.item.type.forbids_exact_dates)
             cached[key] = [(h.soort, h.start, h.end) for h in hits]
         findings[key] = cached[key]
         for hit in (Hit(*found) for found in cached[key]):

@@ -7,6 +7,10 @@ them at once (like a compiler), and nothing is written while any problem remains
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["fout", "waarschuwing"]
+"""An error ("fout") stops the build; a warning ("waarschuwing") is reported but does not."""
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +22,7 @@ class Problem:
     veld: str
     wat: str
     hint: str = ""
-    ernst: str = "fout"  # "fout" stops the build, "waarschuwing" does not
+    ernst: Severity = "fout"
 
     def format(self) -> str:
         plaats = f"{self.bestand}:{self.regel}" if self.regel else self.bestand

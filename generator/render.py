@@ -27,7 +27,7 @@ from . import charts, export, glossary
 from .problems import Problem
 from .resolve import Link, Site, reserved_address
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
-from .schema import CONTENT_TYPES, VOCABULAIRES, ContentType
+from .schema import CONTENT_TYPES, VOCABULARIES, ContentType
 from .validate import Item, Term
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -111,7 +111,7 @@ def dutch_date(value: str) -> str:
 
 
 def page_path(item: Item) -> str:
-    return f"{item.type.map}/{item.id.lower()}.md"
+    return f"{item.type.folder}/{item.id.lower()}.md"
 
 
 @dataclass(frozen=True)
@@ -147,9 +147,10 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     begrippen = list(site.vocabularies["begrippen"].values())
     out.template("index.md", "home.md.j2", listed)
     for ctype in CONTENT_TYPES:
-        out.template(f"{ctype.map}/index.md", f"{ctype.naam}_overzicht.md.j2", listed, items=site.of_type(ctype.naam))
+        out.template(f"{ctype.folder}/index.md", f"{ctype.name}_overzicht.md.j2", listed,
+                     items=site.of_type(ctype.name))
     for item in site.items:
-        out.item_page(item, _page_key(base, f"{item.type.naam}.md.j2", item, _item_context(site, item)), begrippen)
+        out.item_page(item, _page_key(base, f"{item.type.name}.md.j2", item, _item_context(site, item)), begrippen)
     out.template("themas/index.md", "themas.md.j2", listed)
     for thema in site.vocabularies["themas"].values():
         out.template(f"themas/{thema.id}.md", "thema.md.j2", listed, thema=thema,
@@ -158,12 +159,12 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     gebruik = glossary.term_usage(site.items, begrippen, used)
     uses = repr({term: [i.id for i in items] for term, items in gebruik.items()})
     out.template("begrippen.md", "begrippen.md.j2", _hash(listed, uses), gebruik=gebruik)
-    out.template("redactiegids.md", "redactiegids.md.j2", base, types=CONTENT_TYPES, vocabulaires=VOCABULAIRES)
+    out.template("redactiegids.md", "redactiegids.md.j2", base, types=CONTENT_TYPES, vocabulaires=VOCABULARIES)
     for item in site.of_type("onderzoek"):
         for number, figuur in enumerate(item.data.get("figuren", []), start=1):
-            out.text(f"{item.type.map}/{item.id.lower()}-figuur-{number}.svg", _hash(base, _item_key(item)),
+            out.text(f"{item.type.folder}/{item.id.lower()}-figuur-{number}.svg", _hash(base, _item_key(item)),
                      functools.partial(charts.bar_chart, figuur))
-    for item in site.of_type("casus"):
+    for item in (i for i in site.items if i.type.has_handout):
         out.template(f"handouts/{item.id.lower()}.md", "handout.md.j2", _page_key(base, "handout.md.j2", item, {}),
                      item=item)
     _emit_cards(site, functools.partial(out.template, key=listed))
@@ -173,8 +174,8 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
     out.text("data/verkenner.json", listed, functools.partial(export.explorer_data, site))
     for ctype in CONTENT_TYPES:
-        of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.naam)))
-        out.text(f"data/{ctype.meervoud}.csv", of_type, functools.partial(export.export_csv, site, ctype))
+        of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.name)))
+        out.text(f"data/{ctype.plural}.csv", of_type, functools.partial(export.export_csv, site, ctype))
     handwritten_paths = set(handwritten) | (images or set())
     taken = {_address(path) for path in (*out.pages, *out.kept, *handwritten_paths)}
     for old, item in sorted(site.redirects.items()):
@@ -206,7 +207,7 @@ class _Renderer:
         path = page_path(item)
         if self._reused(path, key):
             return
-        text = self._render(path, f"{item.type.naam}.md.j2", {"item": item, **_item_context(self.site, item)})
+        text = self._render(path, f"{item.type.name}.md.j2", {"item": item, **_item_context(self.site, item)})
         if text is not None:
             text = glossary.mark_first_uses(text, begrippen, path)
             self._add(path, text, Rendered(key, glossary.terms_in(text, begrippen)))
@@ -278,8 +279,8 @@ LISTED_TEXTS = frozenset({"samenvatting"})
 
 def body_fields(ctype: ContentType) -> frozenset[str]:
     """The long texts of a type that no list shows: Markdown fields, and lists of blocks with Markdown."""
-    return frozenset(f.name for f in ctype.velden if f.name not in LISTED_TEXTS
-                     and (f.kind == "markdown" or any(sub.kind == "markdown" for sub in f.velden)))
+    return frozenset(f.name for f in ctype.fields if f.name not in LISTED_TEXTS
+                     and (f.kind == "markdown" or any(sub.kind == "markdown" for sub in f.fields)))
 
 
 _listing_keys: dict[str, str] = {}
@@ -293,7 +294,7 @@ def _listing_key(item: Item) -> str:
         body = body_fields(item.type)
         if len(_listing_keys) > 100_000:
             _listing_keys.clear()
-        _listing_keys[key] = _hash(item.id, item.rel, item.type.naam, item.url,
+        _listing_keys[key] = _hash(item.id, item.rel, item.type.name, item.url,
                                    repr({k: v for k, v in item.data.items() if k not in body}))
     return _listing_keys[key]
 
@@ -313,7 +314,7 @@ def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
     for thema in themas:
         emit(f"kaarten/{thema.id}.md", "kaarten.md.j2", kop=thema.label, andere=[],
              stellingen=[s for s in stellingen if thema.id in s.data["themas"]])
-    for les in site.of_type("les"):
+    for les in (i for i in site.items if i.type.has_cards):
         chosen = [lk.doel for lk in site.outgoing.get(les.id, []) if lk.veld == "stellingen"]
         if chosen:
             emit(f"kaarten/{les.id.lower()}.md", "kaarten.md.j2", kop=f"{les.id} {les.titel}", andere=[],
@@ -324,8 +325,8 @@ def _item_context(site: Site, item: Item) -> dict[str, Any]:
     incoming = site.incoming.get(item.id, [])
     return {
         "uitgaand": [lk.doel for lk in site.outgoing.get(item.id, []) if lk.veld == "verwijzingen"],
-        "binnenkomend": _dedupe(lk.bron for lk in incoming if lk.bron.type.naam != "les"),
-        "lessen": _dedupe(lk.bron for lk in incoming if lk.bron.type.naam == "les"),
+        "binnenkomend": _dedupe(lk.bron for lk in incoming if not lk.bron.type.listed_as_lesson),
+        "lessen": _dedupe(lk.bron for lk in incoming if lk.bron.type.listed_as_lesson),
         "verwant": site.related.get(item.id, []),
         "links": site.outgoing.get(item.id, []),
     }

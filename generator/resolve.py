@@ -38,7 +38,7 @@ class Site:
     concepten: bool = False
 
     def of_type(self, naam: str) -> list[Item]:
-        return [i for i in self.items if i.type.naam == naam]
+        return [i for i in self.items if i.type.name == naam]
 
     def by_id(self, item_id: str) -> Item:
         return next(i for i in self.items if i.id == item_id)
@@ -66,7 +66,7 @@ def resolve(content: Content, included: list[Item], concepten: bool = False,
             incoming[target_id].append(link)
         site.outgoing[item.id] = links
     site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
-    site.related = _all_related(site.of_type("casus"), known_related)
+    site.related = _all_related([i for i in site.items if i.type.has_related], known_related)
     redirects, redirect_problems = _redirects(site.items)
     site.redirects = redirects
     return site, problems + redirect_problems
@@ -78,12 +78,10 @@ def _order(item: Item) -> tuple[int, str]:
 
 def _references(item: Item) -> list[tuple[Field, tuple[str | int, ...], str]]:
     found: list[tuple[Field, tuple[str | int, ...], str]] = []
-    for definition in item.type.velden:
+    for definition in item.type.fields:
         value = item.data.get(definition.name)
-        if definition.kind == "verwijzing" and value:
-            found.append((definition, (definition.name,), value))
-        elif definition.kind == "verwijzingen" and value:
-            found += [(definition, (definition.name, index), v) for index, v in enumerate(value)]
+        if definition.type.is_reference and value:
+            found += [(definition, path, v) for path, v in definition.type.elements(value, (definition.name,))]
     return found
 
 
@@ -99,10 +97,10 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
     if target is None:
         return Problem(item.rel, line, definition.name, f"er bestaat geen item met id '{target_id}'.",
                        "Controleer het id; de ids staan bovenaan de pagina's en in de bestandsnamen.")
-    if definition.doel and target.type.naam not in definition.doel:
-        soorten = " of ".join(definition.doel)
+    if definition.targets and target.type.name not in definition.targets:
+        soorten = " of ".join(definition.targets)
         return Problem(item.rel, line, definition.name,
-                       f"'{target_id}' is een {target.type.naam}, hier hoort een {soorten}.",
+                       f"'{target_id}' is een {target.type.name}, hier hoort een {soorten}.",
                        "Verwijs naar een item van de juiste soort.")
     if target_id not in present:
         return Problem(item.rel, line, definition.name,

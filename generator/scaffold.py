@@ -6,9 +6,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .field_kinds import INDENT
 from .schema import BY_NAME, ContentType, Field
-
-INDENT = "  "
 
 
 def slugify(title: str) -> str:
@@ -18,7 +17,7 @@ def slugify(title: str) -> str:
 
 def next_id(root: Path, ctype: ContentType) -> str:
     numbers = [0]
-    folder = root / ctype.map
+    folder = root / ctype.folder
     if folder.is_dir():
         for path in folder.glob("*.y*ml"):
             match = re.match(rf"{ctype.prefix}(\d+)", path.name)
@@ -28,39 +27,34 @@ def next_id(root: Path, ctype: ContentType) -> str:
 
 
 def skeleton(ctype: ContentType, item_id: str, title: str) -> str:
-    lines = [f"# yaml-language-server: $schema=../schema/{ctype.naam}.schema.json",
-             f"# Nieuwe {ctype.naam}. {ctype.uitleg}",
+    lines = [f"# yaml-language-server: $schema=../schema/{ctype.name}.schema.json",
+             f"# Nieuwe {ctype.name}. {ctype.help}",
              "# Velden met (verplicht) moeten ingevuld zijn voordat de status gepubliceerd kan worden.", ""]
-    for definition in ctype.velden:
-        lines += _field(definition, item_id, title, 0)
+    filled = {"id": item_id, "status": "concept", ctype.title_field: f'"{title}"'}
+    for definition in ctype.fields:
+        lines += _field(definition, 0, filled)
     return "\n".join(lines) + "\n"
 
 
-def _field(definition: Field, item_id: str, title: str, depth: int) -> list[str]:
+def _field(definition: Field, depth: int, filled: dict[str, str]) -> list[str]:
+    """`filled`: values already known for fields at this depth (id, status and title at the top)."""
     pad = INDENT * depth
-    required = " (verplicht)" if definition.verplicht else ""
-    comment = f"{pad}# {definition.label}{required}: {definition.uitleg}"
+    required = " (verplicht)" if definition.required else ""
+    comment = f"{pad}# {definition.label}{required}: {definition.help}"
     name = definition.name
-    if name == "id" and depth == 0:
-        return [comment, f"{pad}id: {item_id}"]
-    if name == "status" and depth == 0:
-        return [comment, f"{pad}status: concept"]
-    if name in ("titel", "stelling") and depth == 0:
-        return [comment, f'{pad}{name}: "{title}"']
-    if definition.kind == "object":
-        sub = [line for f in definition.velden for line in _field(f, item_id, title, depth + 1)]
-        return [comment, f"{pad}{name}:", *sub]
-    if definition.kind == "markdown":
-        return [comment, f"{pad}{name}: |", f"{pad}{INDENT}"]
-    if definition.kind in ("tekstlijst", "termen", "verwijzingen", "objectlijst"):
-        return [comment, f"{pad}{name}: []"]
-    return [comment, f"{pad}{name}:"]
+    if name in filled:
+        return [comment, f"{pad}{name}: {filled[name]}"]
+    kind = definition.type
+    lines = [comment, *kind.skeleton(pad, name)]
+    if kind.is_object and not kind.is_list:
+        lines += [line for f in definition.fields for line in _field(f, depth + 1, {})]
+    return lines
 
 
 def new_item(root: Path, soort: str, title: str) -> Path:
     ctype = BY_NAME[soort]
     item_id = next_id(root, ctype)
-    path = root / ctype.map / f"{item_id}-{slugify(title)}.yml"
+    path = root / ctype.folder / f"{item_id}-{slugify(title)}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(ctype, item_id, title.replace('"', "'")), "utf-8")
     return path

@@ -2,33 +2,16 @@
 
 This module is the single source of truth. Validation (validate.py), the field
 reference in the redactiegids and the editors' JSON Schema files are all derived
-from the definitions below; nothing else lists fields.
+from the definitions below; nothing else lists fields. What each kind of field does
+(its check, JSON Schema, skeleton, whether it holds text or references) is in
+field_kinds.py; rules that only some content types have are flags on ContentType.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass
 
-Kind = Literal[
-    "tekst",  # one line of plain text
-    "markdown",  # longer text, Markdown allowed
-    "tekstlijst",  # list of one-line texts (Markdown inline allowed)
-    "term",  # one term id from a vocabulary
-    "termen",  # list of term ids from a vocabulary
-    "verwijzing",  # one item id
-    "verwijzingen",  # list of item ids
-    "datum",  # ISO date, YYYY-MM-DD
-    "maand",  # ISO date or month, YYYY-MM-DD or YYYY-MM
-    "periode",  # a year (2025) or a season with a year (voorjaar 2025)
-    "keuze",  # one of a fixed set of words
-    "janee",  # true / false
-    "getal",  # whole number
-    "object",  # a block with its own fields
-    "objectlijst",  # a list of such blocks
-]
-
-SEIZOENEN = ("voorjaar", "zomer", "najaar", "winter")
+from .field_kinds import ID_DIGITS, KINDS, FieldKind, Kind
 
 
 @dataclass(frozen=True)
@@ -38,342 +21,675 @@ class Field:
     name: str
     kind: Kind
     label: str
-    uitleg: str
-    verplicht: bool = False
-    vocabulaire: str | None = None
-    doel: tuple[str, ...] = ()
-    keuzes: tuple[str, ...] = ()
-    velden: tuple[Field, ...] = ()
-    openbaar: bool = True
+    help: str
+    required: bool = False
+    vocabulary: str | None = None
+    targets: tuple[str, ...] = ()
+    """For references: the content types (by name) that may be referred to; empty for any."""
+    choices: tuple[str, ...] = ()
+    fields: tuple[Field, ...] = ()
+    public: bool = True
     """False for fields that never reach the public site (internal bookkeeping)."""
+    exported: bool = True
+    """False for public fields left out of the open data (they only make the site work)."""
     min_items: int = 0
+
+    @property
+    def type(self) -> FieldKind:
+        """The behaviour of this field's kind: checking, JSON Schema, skeleton."""
+        return KINDS[self.kind]
+
+
+def public_fields(fields: tuple[Field, ...]) -> tuple[Field, ...]:
+    """The fields that can reach the site, the search index or the exports: what the privacy scan reads."""
+    return tuple(f for f in fields if f.public)
 
 
 @dataclass(frozen=True)
 class ContentType:
     """A kind of item: where its files live, how its ids look, which fields it has."""
 
-    naam: str
-    meervoud: str
-    map: str
+    name: str
+    plural: str
+    folder: str
     prefix: str
-    uitleg: str
-    velden: tuple[Field, ...] = field(default_factory=tuple)
-    titelveld: str = "titel"
+    help: str
+    fields: tuple[Field, ...] = ()
+    title_field: str = "titel"
+    needs_consent: bool = False
+    """Published only with the consent of whom it is about recorded (anonimisering.toestemming)."""
+    forbids_exact_dates: bool = False
+    """The privacy scan refuses a full date in its texts: it could identify a person."""
+    has_handout: bool = False
+    """Gets a printable hand-out page."""
+    has_related: bool = False
+    """Shows related items of its own type (sharing thema's, fasen, rollen)."""
+    has_cards: bool = False
+    """Gets printable cards of the stellingen it refers to."""
+    listed_as_lesson: bool = False
+    """Items it refers to list it under 'lessen', apart from other items referring to them."""
 
     @property
-    def id_patroon(self) -> str:
-        return rf"^{self.prefix}\d{{2,4}}$"
+    def id_pattern(self) -> str:
+        return rf"^{self.prefix}{ID_DIGITS}$"
 
-    def veld(self, name: str) -> Field | None:
-        return next((f for f in self.velden if f.name == name), None)
+    def field(self, name: str) -> Field | None:
+        return next((f for f in self.fields if f.name == name), None)
 
+    @property
+    def public_fields(self) -> tuple[Field, ...]:
+        return public_fields(self.fields)
 
-def _f(name: str, kind: Kind, label: str, uitleg: str, **kw: object) -> Field:
-    return Field(name, kind, label, uitleg, **kw)  # type: ignore[arg-type]
+    @property
+    def exported_fields(self) -> tuple[Field, ...]:
+        """The fields of the open data (JSON and CSV)."""
+        return tuple(f for f in self.public_fields if f.exported)
 
 
 # ---------------------------------------------------------------- shared fields
 
-ID = _f("id", "tekst", "Id", "Korte vaste code, bijvoorbeeld C07. Verandert nooit.", verplicht=True)
-STATUS = _f(
-    "status",
-    "keuze",
-    "Status",
-    "concept: alleen zichtbaar in de voorvertoning. gepubliceerd: komt op de openbare site.",
-    verplicht=True,
-    keuzes=("concept", "gepubliceerd"),
+ID = Field(
+    name="id",
+    kind="tekst",
+    label="Id",
+    help="Korte vaste code, bijvoorbeeld C07. Verandert nooit.",
+    required=True,
 )
-TITEL = _f("titel", "tekst", "Titel", "Korte titel zonder namen van personen.", verplicht=True)
-SAMENVATTING = _f(
-    "samenvatting", "markdown", "Samenvatting", "Twee of drie zinnen: waar gaat het over?", verplicht=True
+STATUS = Field(
+    name="status",
+    kind="keuze",
+    label="Status",
+    help="concept: alleen zichtbaar in de voorvertoning. gepubliceerd: komt op de openbare site.",
+    required=True,
+    choices=("concept", "gepubliceerd"),
 )
-BESPREEKVRAGEN = _f(
-    "bespreekvragen", "tekstlijst", "Bespreekvragen", "Vragen om het gesprek in de groep te openen."
+TITLE = Field(
+    name="titel",
+    kind="tekst",
+    label="Titel",
+    help="Korte titel zonder namen van personen.",
+    required=True,
 )
-VERWIJZINGEN = _f(
-    "verwijzingen",
-    "verwijzingen",
-    "Verwijzingen",
-    "Ids van andere items waar dit item naar verwijst, bijvoorbeeld S03 of V05.",
-    doel=("casus", "stelling", "verslag", "onderzoek", "les"),
+SUMMARY = Field(
+    name="samenvatting",
+    kind="markdown",
+    label="Samenvatting",
+    help="Twee of drie zinnen: waar gaat het over?",
+    required=True,
 )
-THEMAS = _f(
-    "themas", "termen", "Thema's", "Thema's uit vocabulaires/themas.yml.", verplicht=True,
-    vocabulaire="themas", min_items=1,
+DISCUSSION_QUESTIONS = Field(
+    name="bespreekvragen",
+    kind="tekstlijst",
+    label="Bespreekvragen",
+    help="Vragen om het gesprek in de groep te openen.",
 )
-EERDERE_ADRESSEN = _f(
-    "eerdere_adressen",
-    "tekstlijst",
-    "Eerdere adressen",
-    "Oude adressen (paden) van dit item, zoals casussen/moeder-tussen-de-regels/. "
-    "Daar komt een doorverwijzing naar het huidige adres.",
+REFERENCES = Field(
+    name="verwijzingen",
+    kind="verwijzingen",
+    label="Verwijzingen",
+    help="Ids van andere items waar dit item naar verwijst, bijvoorbeeld S03 of V05.",
+    targets=("casus", "stelling", "verslag", "onderzoek", "les"),
 )
-TOEGESTAAN = _f(
-    "privacy_uitzonderingen",
-    "objectlijst",
-    "Privacy-uitzonderingen",
-    "Alleen voor een vals alarm van de privacycontrole: de tekst die ten onrechte is gevonden, met een reden.",
-    openbaar=False,
-    velden=(
-        _f("tekst", "tekst", "Tekst", "De gevonden tekst, precies zoals in het item.", verplicht=True),
-        _f("reden", "tekst", "Reden", "Waarom dit geen persoonsgegeven is.", verplicht=True),
+THEMAS = Field(
+    name="themas",
+    kind="termen",
+    label="Thema's",
+    help="Thema's uit vocabulaires/themas.yml.",
+    required=True,
+    vocabulary="themas",
+    min_items=1,
+)
+FORMER_ADDRESSES = Field(
+    name="eerdere_adressen",
+    kind="tekstlijst",
+    label="Eerdere adressen",
+    help=(
+        "Oude adressen (paden) van dit item, zoals casussen/moeder-tussen-de-regels/. "
+        "Daar komt een doorverwijzing naar het huidige adres."
+    ),
+    exported=False,
+)
+PRIVACY_EXCEPTIONS = Field(
+    name="privacy_uitzonderingen",
+    kind="objectlijst",
+    label="Privacy-uitzonderingen",
+    help="Alleen voor een vals alarm van de privacycontrole: de tekst die ten onrechte is gevonden, met een reden.",
+    public=False,
+    fields=(
+        Field(
+            name="tekst",
+            kind="tekst",
+            label="Tekst",
+            help="De gevonden tekst, precies zoals in het item.",
+            required=True,
+        ),
+        Field(
+            name="reden",
+            kind="tekst",
+            label="Reden",
+            help="Waarom dit geen persoonsgegeven is.",
+            required=True,
+        ),
     ),
 )
-PERSOON = (
-    _f("naam", "tekst", "Naam", "Naam van de persoon.", verplicht=True),
-    _f("rol", "tekst", "Rol", "Openbare rol of functie, met organisatie.", verplicht=True),
+PERSON = (
+    Field(name="naam", kind="tekst", label="Naam", help="Naam van de persoon.", required=True),
+    Field(
+        name="rol",
+        kind="tekst",
+        label="Rol",
+        help="Openbare rol of functie, met organisatie.",
+        required=True,
+    ),
 )
 
 # ---------------------------------------------------------------- content types
 
 CASUS = ContentType(
-    naam="casus",
-    meervoud="casussen",
-    map="casussen",
+    name="casus",
+    plural="casussen",
+    folder="casussen",
     prefix="C",
-    uitleg="Een geanonimiseerde praktijksituatie om in de groep te bespreken.",
-    velden=(
+    help="Een geanonimiseerde praktijksituatie om in de groep te bespreken.",
+    needs_consent=True,
+    forbids_exact_dates=True,
+    has_handout=True,
+    has_related=True,
+    fields=(
         ID,
-        TITEL,
+        TITLE,
         STATUS,
-        SAMENVATTING,
-        _f(
-            "context",
-            "object",
-            "Context",
-            "Alleen stadsdeel en periode: nooit een straat of een datum.",
-            verplicht=True,
-            velden=(
-                _f("stadsdeel", "term", "Stadsdeel", "Stadsdeel uit vocabulaires/stadsdelen.yml.",
-                   verplicht=True, vocabulaire="stadsdelen"),
-                _f("periode", "periode", "Periode", "Een jaar (2025) of seizoen met jaar (voorjaar 2025).",
-                   verplicht=True),
+        SUMMARY,
+        Field(
+            name="context",
+            kind="object",
+            label="Context",
+            help="Alleen stadsdeel en periode: nooit een straat of een datum.",
+            required=True,
+            fields=(
+                Field(
+                    name="stadsdeel",
+                    kind="term",
+                    label="Stadsdeel",
+                    help="Stadsdeel uit vocabulaires/stadsdelen.yml.",
+                    required=True,
+                    vocabulary="stadsdelen",
+                ),
+                Field(
+                    name="periode",
+                    kind="periode",
+                    label="Periode",
+                    help="Een jaar (2025) of seizoen met jaar (voorjaar 2025).",
+                    required=True,
+                ),
             ),
         ),
-        _f("rollen", "termen", "Rollen", "Betrokken rollen uit vocabulaires/rollen.yml.", verplicht=True,
-           vocabulaire="rollen", min_items=1),
-        _f(
-            "pseudoniemen",
-            "objectlijst",
-            "Pseudoniemen",
-            "Verzonnen namen die in de tekst gebruikt worden, met de rol die erbij hoort.",
-            velden=(
-                _f("naam", "tekst", "Pseudoniem", "De verzonnen naam.", verplicht=True),
-                _f("rol", "term", "Rol", "Rol uit vocabulaires/rollen.yml.", verplicht=True, vocabulaire="rollen"),
+        Field(
+            name="rollen",
+            kind="termen",
+            label="Rollen",
+            help="Betrokken rollen uit vocabulaires/rollen.yml.",
+            required=True,
+            vocabulary="rollen",
+            min_items=1,
+        ),
+        Field(
+            name="pseudoniemen",
+            kind="objectlijst",
+            label="Pseudoniemen",
+            help="Verzonnen namen die in de tekst gebruikt worden, met de rol die erbij hoort.",
+            fields=(
+                Field(
+                    name="naam",
+                    kind="tekst",
+                    label="Pseudoniem",
+                    help="De verzonnen naam.",
+                    required=True,
+                ),
+                Field(
+                    name="rol",
+                    kind="term",
+                    label="Rol",
+                    help="Rol uit vocabulaires/rollen.yml.",
+                    required=True,
+                    vocabulary="rollen",
+                ),
             ),
         ),
-        _f("situatie", "markdown", "Situatie", "Wat speelde er, tot het moment dat er gehandeld moest worden?",
-           verplicht=True),
-        _f("knelpunten", "markdown", "Wat liep vast", "Waar liep het vast, en waarom?", verplicht=True),
-        _f("doorbraak", "markdown", "Wat hielp", "Wat bracht beweging, of wat zou kunnen helpen?"),
-        _f("fasen", "termen", "Fasen", "Fasen van ondersteuning uit vocabulaires/fasen.yml.", verplicht=True,
-           vocabulaire="fasen", min_items=1),
+        Field(
+            name="situatie",
+            kind="markdown",
+            label="Situatie",
+            help="Wat speelde er, tot het moment dat er gehandeld moest worden?",
+            required=True,
+        ),
+        Field(
+            name="knelpunten",
+            kind="markdown",
+            label="Wat liep vast",
+            help="Waar liep het vast, en waarom?",
+            required=True,
+        ),
+        Field(
+            name="doorbraak",
+            kind="markdown",
+            label="Wat hielp",
+            help="Wat bracht beweging, of wat zou kunnen helpen?",
+        ),
+        Field(
+            name="fasen",
+            kind="termen",
+            label="Fasen",
+            help="Fasen van ondersteuning uit vocabulaires/fasen.yml.",
+            required=True,
+            vocabulary="fasen",
+            min_items=1,
+        ),
         THEMAS,
-        BESPREEKVRAGEN,
-        _f("leerdoelen", "tekstlijst", "Leerdoelen", "Wat leren deelnemers van deze casus?"),
-        _f("werkvormen", "termen", "Werkvormen", "Geschikte werkvormen uit vocabulaires/werkvormen.yml.",
-           vocabulaire="werkvormen"),
-        VERWIJZINGEN,
-        _f("herkomst", "markdown", "Herkomst", "Uit welke bron of bijeenkomst komt deze casus?", verplicht=True),
-        _f(
-            "anonimisering",
-            "object",
-            "Anonimisering",
-            "Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming vastgelegd?",
-            verplicht=True,
-            openbaar=False,
-            velden=(
-                _f("gecontroleerd_door", "term", "Gecontroleerd door", "Rol van wie controleerde.",
-                   verplicht=True, vocabulaire="rollen"),
-                _f("gecontroleerd_op", "datum", "Gecontroleerd op", "Datum van de controle (JJJJ-MM-DD).",
-                   verplicht=True),
-                _f("toestemming", "keuze", "Toestemming",
-                   "vastgelegd: de betrokkene gaf toestemming en dat is vastgelegd. "
-                   "niet-nodig: de casus is samengesteld en niet tot één persoon te herleiden.",
-                   verplicht=True, keuzes=("vastgelegd", "niet-nodig", "ontbreekt")),
+        DISCUSSION_QUESTIONS,
+        Field(
+            name="leerdoelen",
+            kind="tekstlijst",
+            label="Leerdoelen",
+            help="Wat leren deelnemers van deze casus?",
+        ),
+        Field(
+            name="werkvormen",
+            kind="termen",
+            label="Werkvormen",
+            help="Geschikte werkvormen uit vocabulaires/werkvormen.yml.",
+            vocabulary="werkvormen",
+        ),
+        REFERENCES,
+        Field(
+            name="herkomst",
+            kind="markdown",
+            label="Herkomst",
+            help="Uit welke bron of bijeenkomst komt deze casus?",
+            required=True,
+        ),
+        Field(
+            name="anonimisering",
+            kind="object",
+            label="Anonimisering",
+            help="Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming vastgelegd?",
+            required=True,
+            public=False,
+            fields=(
+                Field(
+                    name="gecontroleerd_door",
+                    kind="term",
+                    label="Gecontroleerd door",
+                    help="Rol van wie controleerde.",
+                    required=True,
+                    vocabulary="rollen",
+                ),
+                Field(
+                    name="gecontroleerd_op",
+                    kind="datum",
+                    label="Gecontroleerd op",
+                    help="Datum van de controle (JJJJ-MM-DD).",
+                    required=True,
+                ),
+                Field(
+                    name="toestemming",
+                    kind="keuze",
+                    label="Toestemming",
+                    help=(
+                        "vastgelegd: de betrokkene gaf toestemming en dat is vastgelegd. "
+                        "niet-nodig: de casus is samengesteld en niet tot één persoon te herleiden."
+                    ),
+                    required=True,
+                    choices=("vastgelegd", "niet-nodig", "ontbreekt"),
+                ),
             ),
         ),
-        EERDERE_ADRESSEN,
-        TOEGESTAAN,
+        FORMER_ADDRESSES,
+        PRIVACY_EXCEPTIONS,
     ),
 )
 
 STELLING = ContentType(
-    naam="stelling",
-    meervoud="stellingen",
-    map="stellingen",
+    name="stelling",
+    plural="stellingen",
+    folder="stellingen",
     prefix="S",
-    uitleg="Een stelling om over in gesprek te gaan, bijvoorbeeld in een stellingenspel.",
-    titelveld="stelling",
-    velden=(
+    help="Een stelling om over in gesprek te gaan, bijvoorbeeld in een stellingenspel.",
+    title_field="stelling",
+    fields=(
         ID,
         STATUS,
-        _f("stelling", "tekst", "Stelling", "De stelling zelf, in één of twee zinnen.", verplicht=True),
+        Field(
+            name="stelling",
+            kind="tekst",
+            label="Stelling",
+            help="De stelling zelf, in één of twee zinnen.",
+            required=True,
+        ),
         THEMAS,
-        _f("toelichting", "markdown", "Toelichting", "Waar komt de stelling vandaan, wat zit erachter?"),
-        _f("herkomst", "verwijzing", "Herkomst",
-           "Id van het verslag van de bijeenkomst waar de stelling ontstond, of van het onderzoek waar ze uit komt.",
-           verplicht=True, doel=("verslag", "onderzoek")),
-        BESPREEKVRAGEN,
-        VERWIJZINGEN,
-        EERDERE_ADRESSEN,
-        TOEGESTAAN,
+        Field(
+            name="toelichting",
+            kind="markdown",
+            label="Toelichting",
+            help="Waar komt de stelling vandaan, wat zit erachter?",
+        ),
+        Field(
+            name="herkomst",
+            kind="verwijzing",
+            label="Herkomst",
+            help=(
+                "Id van het verslag van de bijeenkomst waar de stelling ontstond, "
+                "of van het onderzoek waar ze uit komt."
+            ),
+            required=True,
+            targets=("verslag", "onderzoek"),
+        ),
+        DISCUSSION_QUESTIONS,
+        REFERENCES,
+        FORMER_ADDRESSES,
+        PRIVACY_EXCEPTIONS,
     ),
 )
 
 VERSLAG = ContentType(
-    naam="verslag",
-    meervoud="verslagen",
-    map="verslagen",
+    name="verslag",
+    plural="verslagen",
+    folder="verslagen",
     prefix="V",
-    uitleg="Verslag van een masterclass, webinar, co-creatiesessie, symposium of conferentie.",
-    velden=(
+    help="Verslag van een masterclass, webinar, co-creatiesessie, symposium of conferentie.",
+    fields=(
         ID,
-        TITEL,
+        TITLE,
         STATUS,
-        _f("soort", "term", "Soort", "Soort bijeenkomst uit vocabulaires/soorten.yml.", verplicht=True,
-           vocabulaire="soorten"),
-        _f("datum", "maand", "Datum", "Datum van de bijeenkomst: JJJJ-MM-DD, of JJJJ-MM als de dag niet bekend is.",
-           verplicht=True),
-        _f("datum_toelichting", "tekst", "Toelichting op de datum",
-           "Alleen als de datum niet volledig in de bron staat: hoe hij is afgeleid."),
-        _f("organisatoren", "tekstlijst", "Organisatoren", "Organisaties die de bijeenkomst organiseerden."),
-        _f("sprekers", "objectlijst", "Sprekers",
-           "Openbare personen in hun openbare rol. Alleen deze namen mogen in het verslag staan.",
-           velden=PERSOON),
-        SAMENVATTING,
+        Field(
+            name="soort",
+            kind="term",
+            label="Soort",
+            help="Soort bijeenkomst uit vocabulaires/soorten.yml.",
+            required=True,
+            vocabulary="soorten",
+        ),
+        Field(
+            name="datum",
+            kind="maand",
+            label="Datum",
+            help="Datum van de bijeenkomst: JJJJ-MM-DD, of JJJJ-MM als de dag niet bekend is.",
+            required=True,
+        ),
+        Field(
+            name="datum_toelichting",
+            kind="tekst",
+            label="Toelichting op de datum",
+            help="Alleen als de datum niet volledig in de bron staat: hoe hij is afgeleid.",
+        ),
+        Field(
+            name="organisatoren",
+            kind="tekstlijst",
+            label="Organisatoren",
+            help="Organisaties die de bijeenkomst organiseerden.",
+        ),
+        Field(
+            name="sprekers",
+            kind="objectlijst",
+            label="Sprekers",
+            help="Openbare personen in hun openbare rol. Alleen deze namen mogen in het verslag staan.",
+            fields=PERSON,
+        ),
+        SUMMARY,
         THEMAS,
-        _f(
-            "onderdelen",
-            "objectlijst",
-            "Onderdelen",
-            "De delen van het verslag, elk met een kop en tekst.",
-            verplicht=True,
+        Field(
+            name="onderdelen",
+            kind="objectlijst",
+            label="Onderdelen",
+            help="De delen van het verslag, elk met een kop en tekst.",
+            required=True,
             min_items=1,
-            velden=(
-                _f("kop", "tekst", "Kop", "Kop van het onderdeel.", verplicht=True),
-                _f("tekst", "markdown", "Tekst", "Tekst van het onderdeel.", verplicht=True),
+            fields=(
+                Field(name="kop", kind="tekst", label="Kop", help="Kop van het onderdeel.", required=True),
+                Field(
+                    name="tekst",
+                    kind="markdown",
+                    label="Tekst",
+                    help="Tekst van het onderdeel.",
+                    required=True,
+                ),
             ),
         ),
-        _f("opbrengsten", "tekstlijst", "Opbrengsten", "Wat leverde de bijeenkomst op?"),
-        _f("open_vragen", "tekstlijst", "Open vragen", "Vragen die bleven liggen."),
-        VERWIJZINGEN,
-        _f("herkomst", "markdown", "Herkomst", "Op welk document is dit verslag gebaseerd?", verplicht=True),
-        EERDERE_ADRESSEN,
-        TOEGESTAAN,
+        Field(
+            name="opbrengsten",
+            kind="tekstlijst",
+            label="Opbrengsten",
+            help="Wat leverde de bijeenkomst op?",
+        ),
+        Field(name="open_vragen", kind="tekstlijst", label="Open vragen", help="Vragen die bleven liggen."),
+        REFERENCES,
+        Field(
+            name="herkomst",
+            kind="markdown",
+            label="Herkomst",
+            help="Op welk document is dit verslag gebaseerd?",
+            required=True,
+        ),
+        FORMER_ADDRESSES,
+        PRIVACY_EXCEPTIONS,
     ),
 )
 
-FIGUUR = (
-    _f("titel", "tekst", "Titel", "Titel van de tabel en grafiek.", verplicht=True),
-    _f("toelichting", "markdown", "Toelichting", "Wat laat de figuur zien?"),
-    _f("eenheid", "tekst", "Eenheid", "Eenheid van de getallen, zoals 'aantal' of '%'.", verplicht=True),
-    _f("kolommen", "tekstlijst", "Kolommen", "Namen van de reeksen, zoals Pilot 1 en Pilot 2.", verplicht=True,
-       min_items=1),
-    _f(
-        "rijen",
-        "objectlijst",
-        "Rijen",
-        "Eén rij per categorie: een label en per kolom een getal.",
-        verplicht=True,
+FIGURE = (
+    Field(name="titel", kind="tekst", label="Titel", help="Titel van de tabel en grafiek.", required=True),
+    Field(name="toelichting", kind="markdown", label="Toelichting", help="Wat laat de figuur zien?"),
+    Field(
+        name="eenheid",
+        kind="tekst",
+        label="Eenheid",
+        help="Eenheid van de getallen, zoals 'aantal' of '%'.",
+        required=True,
+    ),
+    Field(
+        name="kolommen",
+        kind="tekstlijst",
+        label="Kolommen",
+        help="Namen van de reeksen, zoals Pilot 1 en Pilot 2.",
+        required=True,
         min_items=1,
-        velden=(
-            _f("label", "tekst", "Label", "Naam van de categorie.", verplicht=True),
-            _f("waarden", "tekstlijst", "Waarden", "Eén getal per kolom (gebruik . als decimaalteken).",
-               verplicht=True),
+    ),
+    Field(
+        name="rijen",
+        kind="objectlijst",
+        label="Rijen",
+        help="Eén rij per categorie: een label en per kolom een getal.",
+        required=True,
+        min_items=1,
+        fields=(
+            Field(name="label", kind="tekst", label="Label", help="Naam van de categorie.", required=True),
+            Field(
+                name="waarden",
+                kind="tekstlijst",
+                label="Waarden",
+                help="Eén getal per kolom (gebruik . als decimaalteken).",
+                required=True,
+            ),
         ),
     ),
-    _f("bron", "tekst", "Bron", "Waar komen de cijfers vandaan?", verplicht=True),
+    Field(name="bron", kind="tekst", label="Bron", help="Waar komen de cijfers vandaan?", required=True),
 )
 
 ONDERZOEK = ContentType(
-    naam="onderzoek",
-    meervoud="onderzoeken",
-    map="onderzoek",
+    name="onderzoek",
+    plural="onderzoeken",
+    folder="onderzoek",
     prefix="O",
-    uitleg="Bevindingen uit een onderzoek of evaluatie, met cijfers als tabel en grafiek.",
-    velden=(
+    help="Bevindingen uit een onderzoek of evaluatie, met cijfers als tabel en grafiek.",
+    fields=(
         ID,
-        TITEL,
+        TITLE,
         STATUS,
-        SAMENVATTING,
-        _f("periode", "tekst", "Periode", "Looptijd van het onderzoek, zoals 2019-2021.", verplicht=True),
-        _f("uitvoerders", "tekstlijst", "Uitvoerders", "Organisaties die het onderzoek uitvoerden."),
+        SUMMARY,
+        Field(
+            name="periode",
+            kind="tekst",
+            label="Periode",
+            help="Looptijd van het onderzoek, zoals 2019-2021.",
+            required=True,
+        ),
+        Field(
+            name="uitvoerders",
+            kind="tekstlijst",
+            label="Uitvoerders",
+            help="Organisaties die het onderzoek uitvoerden.",
+        ),
         THEMAS,
-        _f(
-            "onderdelen",
-            "objectlijst",
-            "Onderdelen",
-            "Bevindingen per onderwerp, elk met een kop en tekst.",
-            verplicht=True,
+        Field(
+            name="onderdelen",
+            kind="objectlijst",
+            label="Onderdelen",
+            help="Bevindingen per onderwerp, elk met een kop en tekst.",
+            required=True,
             min_items=1,
-            velden=(
-                _f("kop", "tekst", "Kop", "Kop van het onderdeel.", verplicht=True),
-                _f("tekst", "markdown", "Tekst", "Tekst van het onderdeel.", verplicht=True),
+            fields=(
+                Field(name="kop", kind="tekst", label="Kop", help="Kop van het onderdeel.", required=True),
+                Field(
+                    name="tekst",
+                    kind="markdown",
+                    label="Tekst",
+                    help="Tekst van het onderdeel.",
+                    required=True,
+                ),
             ),
         ),
-        _f("figuren", "objectlijst", "Figuren", "Cijfers die als tabel en grafiek getoond worden.",
-           velden=FIGUUR),
-        VERWIJZINGEN,
-        _f("herkomst", "markdown", "Herkomst", "Welk rapport of document?", verplicht=True),
-        EERDERE_ADRESSEN,
-        TOEGESTAAN,
+        Field(
+            name="figuren",
+            kind="objectlijst",
+            label="Figuren",
+            help="Cijfers die als tabel en grafiek getoond worden.",
+            fields=FIGURE,
+        ),
+        REFERENCES,
+        Field(
+            name="herkomst",
+            kind="markdown",
+            label="Herkomst",
+            help="Welk rapport of document?",
+            required=True,
+        ),
+        FORMER_ADDRESSES,
+        PRIVACY_EXCEPTIONS,
     ),
 )
 
 LES = ContentType(
-    naam="les",
-    meervoud="lessen",
-    map="lessen",
+    name="les",
+    plural="lessen",
+    folder="lessen",
     prefix="L",
-    uitleg="Een les of leerroute voor trainers, met de casussen en stellingen die erin gebruikt worden.",
-    velden=(
+    help="Een les of leerroute voor trainers, met de casussen en stellingen die erin gebruikt worden.",
+    has_cards=True,
+    listed_as_lesson=True,
+    fields=(
         ID,
-        TITEL,
+        TITLE,
         STATUS,
-        SAMENVATTING,
-        _f("onderdeel_van", "keuze", "Onderdeel van", "In welk deel van de opleiding past de les?",
-           verplicht=True, keuzes=("les", "ontwikkelbijeenkomst", "intervisie", "leerroute")),
-        _f("leerdoelen", "tekstlijst", "Leerdoelen", "Wat kunnen deelnemers na afloop?", verplicht=True,
-           min_items=1),
-        _f("werkvormen", "termen", "Werkvormen", "Werkvormen uit vocabulaires/werkvormen.yml.", verplicht=True,
-           vocabulaire="werkvormen", min_items=1),
-        _f("duur_minuten", "getal", "Duur (minuten)", "Hoe lang duurt de les?", verplicht=True),
-        _f("groepsgrootte", "tekst", "Groepsgrootte", "Voor hoeveel deelnemers, zoals 6-12.", verplicht=True),
-        THEMAS,
-        _f("casussen", "verwijzingen", "Casussen", "Ids van casussen die in de les gebruikt worden.",
-           doel=("casus",)),
-        _f("stellingen", "verwijzingen", "Stellingen", "Ids van stellingen die in de les gebruikt worden.",
-           doel=("stelling",)),
-        _f(
-            "opbouw",
-            "objectlijst",
-            "Opbouw",
-            "De stappen van de les, elk met een kop, duur en uitleg.",
-            verplicht=True,
+        SUMMARY,
+        Field(
+            name="onderdeel_van",
+            kind="keuze",
+            label="Onderdeel van",
+            help="In welk deel van de opleiding past de les?",
+            required=True,
+            choices=("les", "ontwikkelbijeenkomst", "intervisie", "leerroute"),
+        ),
+        Field(
+            name="leerdoelen",
+            kind="tekstlijst",
+            label="Leerdoelen",
+            help="Wat kunnen deelnemers na afloop?",
+            required=True,
             min_items=1,
-            velden=(
-                _f("kop", "tekst", "Kop", "Naam van de stap.", verplicht=True),
-                _f("minuten", "getal", "Minuten", "Duur van de stap.", verplicht=True),
-                _f("tekst", "markdown", "Tekst", "Wat gebeurt er in deze stap?", verplicht=True),
+        ),
+        Field(
+            name="werkvormen",
+            kind="termen",
+            label="Werkvormen",
+            help="Werkvormen uit vocabulaires/werkvormen.yml.",
+            required=True,
+            vocabulary="werkvormen",
+            min_items=1,
+        ),
+        Field(
+            name="duur_minuten",
+            kind="getal",
+            label="Duur (minuten)",
+            help="Hoe lang duurt de les?",
+            required=True,
+        ),
+        Field(
+            name="groepsgrootte",
+            kind="tekst",
+            label="Groepsgrootte",
+            help="Voor hoeveel deelnemers, zoals 6-12.",
+            required=True,
+        ),
+        THEMAS,
+        Field(
+            name="casussen",
+            kind="verwijzingen",
+            label="Casussen",
+            help="Ids van casussen die in de les gebruikt worden.",
+            targets=("casus",),
+        ),
+        Field(
+            name="stellingen",
+            kind="verwijzingen",
+            label="Stellingen",
+            help="Ids van stellingen die in de les gebruikt worden.",
+            targets=("stelling",),
+        ),
+        Field(
+            name="opbouw",
+            kind="objectlijst",
+            label="Opbouw",
+            help="De stappen van de les, elk met een kop, duur en uitleg.",
+            required=True,
+            min_items=1,
+            fields=(
+                Field(name="kop", kind="tekst", label="Kop", help="Naam van de stap.", required=True),
+                Field(
+                    name="minuten",
+                    kind="getal",
+                    label="Minuten",
+                    help="Duur van de stap.",
+                    required=True,
+                ),
+                Field(
+                    name="tekst",
+                    kind="markdown",
+                    label="Tekst",
+                    help="Wat gebeurt er in deze stap?",
+                    required=True,
+                ),
             ),
         ),
-        VERWIJZINGEN,
-        _f("herkomst", "markdown", "Herkomst", "Waarop is de les gebaseerd?", verplicht=True),
-        EERDERE_ADRESSEN,
-        TOEGESTAAN,
+        REFERENCES,
+        Field(
+            name="herkomst",
+            kind="markdown",
+            label="Herkomst",
+            help="Waarop is de les gebaseerd?",
+            required=True,
+        ),
+        FORMER_ADDRESSES,
+        PRIVACY_EXCEPTIONS,
     ),
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (CASUS, STELLING, VERSLAG, ONDERZOEK, LES)
-BY_NAME = {t.naam: t for t in CONTENT_TYPES}
-BY_FOLDER = {t.map: t for t in CONTENT_TYPES}
+BY_NAME = {t.name: t for t in CONTENT_TYPES}
+BY_FOLDER = {t.folder: t for t in CONTENT_TYPES}
 BY_PREFIX = {t.prefix: t for t in CONTENT_TYPES}
 
 # ---------------------------------------------------------------- vocabularies
 
-VOCABULAIRES: dict[str, str] = {
+VOCABULARIES: dict[str, str] = {
     "themas": "Thema's waarmee items ontsloten worden.",
     "rollen": "Rollen van betrokkenen. In casussen staan mensen alleen met hun rol, nooit met hun naam.",
     "fasen": "De zes fasen van ondersteuning uit het wijkteamonderzoek in de Baarsjes.",
@@ -388,9 +704,20 @@ TERM_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """The one pattern for ids in vocabularies; an item id (C07) is one of its forms once lower-cased. Ids end
 up in addresses, file names and anchors, so nothing else may pass: no space, quote, slash or dot."""
 
-TERM_VELDEN = (
-    _f("id", "tekst", "Id", "Korte code in kleine letters, zoals nazorg.", verplicht=True),
-    _f("label", "tekst", "Label", "Naam zoals die op de site staat.", verplicht=True),
-    _f("uitleg", "tekst", "Uitleg", "Eén zin uitleg.", verplicht=True),
-    _f("synoniemen", "tekstlijst", "Synoniemen", "Andere schrijfwijzen die naar dit begrip verwijzen."),
+TERM_FIELDS = (
+    Field(
+        name="id",
+        kind="tekst",
+        label="Id",
+        help="Korte code in kleine letters, zoals nazorg.",
+        required=True,
+    ),
+    Field(name="label", kind="tekst", label="Label", help="Naam zoals die op de site staat.", required=True),
+    Field(name="uitleg", kind="tekst", label="Uitleg", help="Eén zin uitleg.", required=True),
+    Field(
+        name="synoniemen",
+        kind="tekstlijst",
+        label="Synoniemen",
+        help="Andere schrijfwijzen die naar dit begrip verwijzen.",
+    ),
 )

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .field_kinds import ID_DIGITS, ITEM_ID, SEASONS
 from .load import Document, Path_
 from .problems import Problem
 from .schema import (
     BY_FOLDER,
     BY_PREFIX,
-    SEIZOENEN,
+    TERM_FIELDS,
     TERM_ID,
-    TERM_VELDEN,
-    VOCABULAIRES,
+    VOCABULARIES,
     ContentType,
     Field,
 )
@@ -48,12 +48,12 @@ class Item:
 
     @property
     def titel(self) -> str:
-        return str(self.data[self.type.titelveld])
+        return str(self.data[self.type.title_field])
 
     @property
     def url(self) -> str:
         """Canonical address, derived from the id only, so that it never changes."""
-        return f"{self.type.map}/{self.id.lower()}/"
+        return f"{self.type.folder}/{self.id.lower()}/"
 
     @property
     def gepubliceerd(self) -> bool:
@@ -94,7 +94,7 @@ def validate(documents: list[Document], today: dt.date,
     return Content(items, vocabularies, broken), problems
 
 
-PROMISED_ID = re.compile(r"([A-Z]\d{2,4})(?:-|\.ya?ml$)")
+PROMISED_ID = re.compile(rf"([A-Z]{ID_DIGITS})(?:-|\.ya?ml$)")
 """The id a file's name promises (C07-titel.yml): what references to an unreadable file point to."""
 Broken = tuple[set[str], set[tuple[str, str]]]
 """Vocabularies that could not be read, and terms that were refused: (vocabulary, id)."""
@@ -105,14 +105,14 @@ Broken = tuple[set[str], set[tuple[str, str]]]
 
 def _vocabularies(documents: list[Document], problems: list[Problem], broken: set[str],
                   broken_terms: set[tuple[str, str]]) -> Vocabularies:
-    result: Vocabularies = {name: {} for name in VOCABULAIRES}
+    result: Vocabularies = {name: {} for name in VOCABULARIES}
     for document in documents:
         if document.folder != "vocabulaires":
             continue
         name = document.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-        if name not in VOCABULAIRES:
+        if name not in VOCABULARIES:
             problems.append(Problem(document.rel, 1, "", f"onbekende vocabulaire '{name}'.",
-                                    f"Toegestaan zijn: {', '.join(VOCABULAIRES)}.{_closest(name, VOCABULAIRES)}"))
+                                    f"Toegestaan zijn: {', '.join(VOCABULARIES)}.{_closest(name, VOCABULARIES)}"))
             continue
         if not isinstance(document.data, list):
             broken.add(name)
@@ -121,7 +121,7 @@ def _vocabularies(documents: list[Document], problems: list[Problem], broken: se
             continue
         for index, raw in enumerate(document.data):
             checker = _Checker(document, result, dt.date.max, problems)
-            values = checker.mapping(raw, TERM_VELDEN, (index,), f"[{index}]")
+            values = checker.mapping(raw, TERM_FIELDS, (index,), f"[{index}]")
             if isinstance(raw, dict) and isinstance(raw.get("id"), str):
                 broken_terms.add((name, raw["id"]))  # until it proves valid below
             if values is None or "id" not in values:
@@ -150,14 +150,14 @@ def _item(document: Document, vocabularies: Vocabularies, today: dt.date,
           problems: list[Problem], broken: Broken = (set(), set())) -> Item | None:
     ctype = BY_FOLDER[document.folder]
     if not isinstance(document.data, dict):
-        problems.append(Problem(document.rel, 1, "", f"een {ctype.naam} is een blok met velden (naam: waarde).",
+        problems.append(Problem(document.rel, 1, "", f"een {ctype.name} is een blok met velden (naam: waarde).",
                                 "Begin het bestand met 'id:' op de eerste regel, zonder streepje ervoor."))
         return None
     if _in_wrong_folder(document, ctype, problems):
         return None
     checker = _Checker(document, vocabularies, today, problems, broken)
     before = len(problems)
-    values = checker.mapping(document.data, ctype.velden, (), "")
+    values = checker.mapping(document.data, ctype.fields, (), "")
     if values is None or checker.depends_on_broken:
         return None
     item_id = values.get("id")
@@ -173,11 +173,11 @@ def _in_wrong_folder(document: Document, ctype: ContentType, problems: list[Prob
     """An item of another type in this folder: say only that, not every field it lacks."""
     item_id = str(document.data.get("id", ""))
     other = BY_PREFIX.get(item_id[:1])
-    if other is None or other is ctype or not re.match(other.id_patroon, item_id):
+    if other is None or other is ctype or not re.match(other.id_pattern, item_id):
         return False
     problems.append(Problem(document.rel, document.line(("id",)), "id",
-                            f"'{item_id}' is het id van een {other.naam}, maar het bestand staat in "
-                            f"{ctype.map}/.", f"Verplaats het bestand naar {other.map}/."))
+                            f"'{item_id}' is het id van een {other.name}, maar het bestand staat in "
+                            f"{ctype.folder}/.", f"Verplaats het bestand naar {other.folder}/."))
     return True
 
 
@@ -187,8 +187,8 @@ FILE_PATH = re.compile(r"[\w-]+(?:/[\w-][\w.-]*)*\.ya?ml", re.ASCII)
 
 def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
     line = document.line(("id",))
-    if not re.match(ctype.id_patroon, item_id):
-        problems.append(Problem(document.rel, line, "id", f"'{item_id}' is geen geldig id voor een {ctype.naam}.",
+    if not re.match(ctype.id_pattern, item_id):
+        problems.append(Problem(document.rel, line, "id", f"'{item_id}' is geen geldig id voor een {ctype.name}.",
                                 f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))
         return False
     filename = document.rel.rsplit("/", 1)[-1]
@@ -209,7 +209,7 @@ def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[
 def _publication_gate(document: Document, ctype: ContentType, values: dict[str, Any],
                       problems: list[Problem]) -> None:
     """A published casus needs a completed anonymisation check with consent recorded."""
-    if ctype.naam != "casus" or values.get("status") != "gepubliceerd":
+    if not ctype.needs_consent or values.get("status") != "gepubliceerd":
         return
     anonimisering = values.get("anonimisering") or {}
     if anonimisering.get("toestemming") == "ontbreekt":
@@ -266,10 +266,10 @@ class _Checker:
             name = f"{prefix}{definition.name}"
             value = raw.get(definition.name)
             if _empty(value):
-                if definition.verplicht:
+                if definition.required:
                     where = (*path, definition.name) if definition.name in raw else path
                     wat = "is leeg." if definition.name in raw else "ontbreekt."
-                    self.fail(where, name, f"dit verplichte veld {wat}", f"Vul in: {definition.uitleg}")
+                    self.fail(where, name, f"dit verplichte veld {wat}", f"Vul in: {definition.help}")
                 continue
             checked = self.value(value, definition, (*path, definition.name), name)
             if checked is not None:
@@ -277,31 +277,13 @@ class _Checker:
         return values
 
     def value(self, value: Any, definition: Field, path: Path_, name: str) -> Any:
-        kind = definition.kind
-        if kind in ("tekst", "markdown"):
-            return self.text(value, path, name)
-        if kind in ("tekstlijst", "termen", "verwijzingen", "objectlijst"):
-            return self.sequence(value, definition, path, name)
-        if kind == "term":
-            return self.term(value, definition, path, name)
-        if kind == "verwijzing":
-            return self.reference(value, path, name)
-        if kind in ("datum", "maand"):
-            return self.date(value, kind, path, name)
-        if kind == "periode":
-            return self.period(value, path, name)
-        if kind == "keuze":
-            return self.choice(value, definition, path, name)
-        if kind == "getal":
-            return self.number(value, path, name)
-        if kind == "janee":
-            if isinstance(value, bool):
-                return value
-            self.fail(path, name, f"'{value}' is geen ja/nee-waarde.", "Schrijf true of false.")
-            return None
-        if kind == "object":
-            return self.mapping(value, definition.velden, path, f"{name}.")
-        raise AssertionError(kind)  # pragma: no cover - every kind is handled above
+        return definition.type.check(self, value, definition, path, name)
+
+    def yes_no(self, value: Any, path: Path_, name: str) -> bool | None:
+        if isinstance(value, bool):
+            return value
+        self.fail(path, name, f"'{value}' is geen ja/nee-waarde.", "Schrijf true of false.")
+        return None
 
     def text(self, value: Any, path: Path_, name: str) -> str | None:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -319,50 +301,42 @@ class _Checker:
             return None
         if len(value) < definition.min_items:
             self.fail(path, name, f"de lijst moet minstens {definition.min_items} onderdeel hebben.",
-                      f"Vul in: {definition.uitleg}")
+                      f"Vul in: {definition.help}")
         result = []
         for index, element in enumerate(value):
             sub = (*path, index)
             label = f"{name}[{index + 1}]"
-            checked: Any
-            if definition.kind == "tekstlijst":
-                checked = self.text(element, sub, label)
-            elif definition.kind == "termen":
-                checked = self.term(element, definition, sub, label)
-            elif definition.kind == "verwijzingen":
-                checked = self.reference(element, sub, label)
-            else:
-                checked = self.mapping(element, definition.velden, sub, f"{label}.")
+            checked = definition.type.check_element(self, element, definition, sub, label)
             if checked is not None:
                 result.append(checked)
         return result
 
     def term(self, value: Any, definition: Field, path: Path_, name: str) -> str | None:
-        vocabulary = self.vocabularies.get(definition.vocabulaire or "", {})
+        vocabulary = self.vocabularies.get(definition.vocabulary or "", {})
         if isinstance(value, str) and value in vocabulary:
             return value
-        vocabulary_name = definition.vocabulaire or ""
+        vocabulary_name = definition.vocabulary or ""
         if vocabulary_name in self.broken[0] or (vocabulary_name, str(value)) in self.broken[1]:
             self.depends_on_broken = True
             return None
         choices = ", ".join(vocabulary)
-        self.fail(path, name, f"'{value}' staat niet in vocabulaires/{definition.vocabulaire}.yml.",
+        self.fail(path, name, f"'{value}' staat niet in vocabulaires/{definition.vocabulary}.yml.",
                   f"Kies uit: {choices}.{_closest(str(value), vocabulary)}")
         return None
 
     def reference(self, value: Any, path: Path_, name: str) -> str | None:
-        if isinstance(value, str) and re.match(r"^[A-Z]\d{2,4}$", value):
+        if isinstance(value, str) and re.match(ITEM_ID, value):
             return value
         self.fail(path, name, f"'{value}' is geen id.", "Een verwijzing is een id zoals C07, S03 of V12.")
         return None
 
-    def date(self, value: Any, kind: str, path: Path_, name: str) -> str | None:
+    def date(self, value: Any, month_allowed: bool, path: Path_, name: str) -> str | None:
         if isinstance(value, dt.datetime):
             value = value.date()
         if isinstance(value, dt.date):
             return self._not_future(value, value.isoformat(), path, name)
         text = str(value)
-        if kind == "maand" and re.fullmatch(r"\d{4}-\d{2}", text):
+        if month_allowed and re.fullmatch(r"\d{4}-\d{2}", text):
             try:
                 parsed = dt.date(int(text[:4]), int(text[5:]), 1)
             except ValueError:
@@ -375,7 +349,7 @@ class _Checker:
             except ValueError:
                 self.fail(path, name, f"de datum '{text}' bestaat niet.", "Controleer dag en maand (JJJJ-MM-DD).")
                 return None
-        vorm = "JJJJ-MM-DD of JJJJ-MM" if kind == "maand" else "JJJJ-MM-DD"
+        vorm = "JJJJ-MM-DD of JJJJ-MM" if month_allowed else "JJJJ-MM-DD"
         self.fail(path, name, f"'{text}' is geen datum in de vorm {vorm}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
         return None
 
@@ -387,7 +361,7 @@ class _Checker:
 
     def period(self, value: Any, path: Path_, name: str) -> str | None:
         text = str(value).strip().lower()
-        match = re.fullmatch(rf"(?:({'|'.join(SEIZOENEN)}) )?((?:19|20)\d\d)", text)
+        match = re.fullmatch(rf"(?:({'|'.join(SEASONS)}) )?((?:19|20)\d\d)", text)
         if match:
             return text
         self.fail(path, name, f"'{value}' is geen periode.",
@@ -395,10 +369,10 @@ class _Checker:
         return None
 
     def choice(self, value: Any, definition: Field, path: Path_, name: str) -> str | None:
-        if isinstance(value, str) and value in definition.keuzes:
+        if isinstance(value, str) and value in definition.choices:
             return value
         self.fail(path, name, f"'{value}' is geen toegestane waarde.",
-                  f"Kies uit: {', '.join(definition.keuzes)}.{_closest(str(value), definition.keuzes)}")
+                  f"Kies uit: {', '.join(definition.choices)}.{_closest(str(value), definition.choices)}")
         return None
 
     def number(self, value: Any, path: Path_, name: str) -> int | None:

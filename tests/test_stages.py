@@ -90,8 +90,8 @@ def test_nieuw_writes_the_next_free_id_with_every_field(small_project: Path) -> 
     assert text.startswith("# yaml-language-server: $schema=../schema/casus.schema.json\n")
     data = yaml.safe_load(text)
     assert data["id"] == "C02" and data["status"] == "concept" and data["titel"] == "Vader zonder woning"
-    casus_type = next(t for t in CONTENT_TYPES if t.naam == "casus")
-    assert set(data) == {f.name for f in casus_type.velden}
+    casus_type = next(t for t in CONTENT_TYPES if t.name == "casus")
+    assert set(data) == {f.name for f in casus_type.fields}
     # A fresh draft does not block the public build: its gaps are warnings there.
     assert main(["--map", str(small_project), "check"]) == 0
     assert scaffold.next_id(small_project, casus_type) == "C03"
@@ -107,10 +107,10 @@ def test_committed_json_schemas_are_in_sync_with_the_code() -> None:
 
 def test_all_content_validates_against_the_json_schemas() -> None:
     for ctype in CONTENT_TYPES:
-        schema = json.loads((REPO / "schema" / f"{ctype.naam}.schema.json").read_text("utf-8"))
-        for path in sorted((REPO / ctype.map).glob("*.yml")):
+        schema = json.loads((REPO / "schema" / f"{ctype.name}.schema.json").read_text("utf-8"))
+        for path in sorted((REPO / ctype.folder).glob("*.yml")):
             text = path.read_text("utf-8")
-            assert text.startswith(f"# yaml-language-server: $schema=../schema/{ctype.naam}.schema.json"), path
+            assert text.startswith(f"# yaml-language-server: $schema=../schema/{ctype.name}.schema.json"), path
             data = json.loads(json.dumps(yaml.safe_load(text), default=str))
             jsonschema.validate(data, schema)
 
