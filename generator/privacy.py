@@ -33,6 +33,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, postcode
 
+from .privacy_text import invisible_characters, reader_text
 from .problems import Problem
 from .schema import CONTENT_TYPES, Field
 from .validate import Content, Item, Vocabularies
@@ -164,11 +165,21 @@ def _name_words(span: str, ordinary: frozenset[str]) -> list[tuple[int, int, str
 
 # Starts only where a run of address characters starts, and never backtracks: linear in the text.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-# Nine digits, with at most one space or dot between any two: 123456782, 1234.56.782, 123 456 782.
-BSN_LIKE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[. ]?\d){8}(?!\d|[.,]\d)")
+# Written so that a harvester misses it: "fatima(at)hotmail.com", "k.bakker [at] ziggo [dot] nl".
+# Linear as EMAIL: it starts only where a run of address characters starts, every run is possessive,
+# and the only retreat is the last domain part giving way to the top-level domain.
+_AT = r"(?:\s*+[(\[{]\s*+(?:at|apenstaartje)\s*+[)\]}]\s*+|\s++(?:at|apenstaartje)\s++)"
+_DOT = r"(?:\.|\s*+[(\[{]\s*+(?:dot|punt)\s*+[)\]}]\s*+|\s++(?:dot|punt)\s++)"
+EMAIL_DISGUISED = re.compile(
+    rf"(?<![\w.+-])[\w.+-]++(?i:{_AT})[\w-]++(?:(?i:{_DOT})[\w-]++)*(?i:{_DOT})[A-Za-z]{{2,6}}\b")
+# Nine digits, with at most one space, dot or hyphen between any two: 123456782, 1234.56.782, 1234-56-782.
+BSN_LIKE = re.compile(r"(?<!\d)(?<!\d[.,-])\d(?:[. -]?\d){8}(?!\d|[.,-]\d)")
 IBAN_LIKE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 POSTCODE_LIKE = re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])")
+# In lower case only where the letters are no Dutch word and the digits no year: "1056 ab", not "2024 en".
+POSTCODE_LOWER = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[1-9]\d{3} ?(?!(?:al|de|en|er|in|is|je|ok|of|om|op|te|to|"
+                            r"we|ze|zo|na|nu|uw|ca|km|kg|cm|mm|ml|pm|am|uur)\b)[a-z]{2}(?![\w-])")
 # All Dutch sidecodes: 1-6 (XX-99-99 ... 99-XX-XX) and 7-14 (99-XXX-9 ... 999-XX-9).
 LICENCE_PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2}-\d{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|"
@@ -190,6 +201,7 @@ def find_numbers(text: str) -> list[Hit]:
     Each detector stands behind the character it cannot match without (an @, a digit):
     most sentences have neither, and this halves the scan (docs-dev/benchmark.md)."""
     hits = [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL.finditer(text)] if "@" in text else []
+    hits += [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL_DISGUISED.finditer(text)]
     if not _DIGIT.search(text):
         return hits
     for m in BSN_LIKE.finditer(text):
@@ -199,8 +211,8 @@ def find_numbers(text: str) -> list[Hit]:
         end = _valid_iban_end(m.group())
         if end:
             hits.append(Hit("IBAN", m.start(), m.start() + end))
-    for m in POSTCODE_LIKE.finditer(text):
-        if postcode.is_valid(m.group()):
+    for m in (*POSTCODE_LIKE.finditer(text), *POSTCODE_LOWER.finditer(text)):
+        if postcode.is_valid(m.group().upper()):
             hits.append(Hit("postcode", m.start(), m.end()))
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         hits.append(Hit("telefoonnummer", match.start, match.end))
@@ -211,9 +223,9 @@ def find_numbers(text: str) -> list[Hit]:
 
 def _valid_iban_end(candidate: str) -> int:
     """Length of the longest valid IBAN at the start of the candidate, dropping groups that follow it."""
-    ends = [m.start() for m in re.finditer(" ", candidate)] + [len(candidate)]
+    ends = [m.start() for m in re.finditer("[ -]", candidate)] + [len(candidate)]
     for end in reversed(ends):
-        if iban.is_valid(candidate[:end].upper()):
+        if iban.is_valid(candidate[:end].upper().replace("-", "")):
             return end
     return 0
 
@@ -378,7 +390,20 @@ def _is_allowed_name(text: str, hit: Hit, words: frozenset[str], ordinary: froze
 
 
 def find_all(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbidden: bool) -> list[Hit]:
-    """Everything the scan reports in one text, before allowances: every detector, minus allowed names."""
+    """Everything the scan reports in one text, before allowances: every detector, minus allowed names.
+
+    The detectors read the source and the text as a reader sees it (privacy_text.reader_text:
+    no markup, no invisible characters, look-alike letters folded); a finding in the latter is
+    reported at its place in the source."""
+    hits = _find_in(text, tagger, allowed, exact_dates_forbidden)
+    reader = reader_text(text)
+    if reader.text != text:
+        for hit in _find_in(reader.text, tagger, allowed, exact_dates_forbidden):
+            hits.append(Hit(hit.soort, *reader.source_span(hit.start, hit.end)))
+    return _without_overlaps(hits)
+
+
+def _find_in(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbidden: bool) -> list[Hit]:
     hits = []
     for hit in find_numbers(text) + find_patterns(text, exact_dates_forbidden):
         if hit.soort.startswith("naam met ") and _is_allowed_name(text, hit, allowed.declared, frozenset()):
@@ -388,7 +413,7 @@ def find_all(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbid
         if hit.soort in ("persoonsnaam", "adres") and _is_allowed_name(text, hit, allowed.words, ORDINARY_WORDS):
             continue
         hits.append(hit)
-    return _without_overlaps(hits)
+    return hits
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -436,7 +461,8 @@ def detector_version() -> str:
     from importlib.metadata import version
 
     libraries = " ".join(version(name) for name in ("deduce", "phonenumbers", "python-stdnum"))
-    return _key(Path(__file__).read_text("utf-8") + libraries)[:16]
+    sources = "".join((Path(__file__).parent / name).read_text("utf-8") for name in ("privacy.py", "privacy_text.py"))
+    return _key(sources + libraries)[:16]
 
 
 def _allowed_key(vocabulary_key: str, declared: frozenset[str]) -> str:
@@ -513,7 +539,7 @@ def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached:
     problems: list[Problem] = []
     findings: Findings = {}
     for text in item_texts:
-        problems += _private_matches(text, private)
+        problems += _private_matches(text, private) + _invisible(text)
         spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
                  for m in pattern.finditer(text.text)]
         key = keys[id(text)]
@@ -542,6 +568,13 @@ def _finding(text: Text, hit: Hit, found: str) -> Problem:
         "Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.",
     )
+
+
+def _invisible(text: Text) -> list[Problem]:
+    return [Problem(text.item.rel, text.item.line(*text.path), text.veld,
+                    f"de tekst bevat een onzichtbaar teken: {name}. Zo kan tekst er anders uitzien dan hij is.",
+                    "Haal het teken weg: typ de tekst op die plek opnieuw, of plak hem als platte tekst.")
+            for _, name in invisible_characters(text.text)]
 
 
 def _private_patterns(names: list[str]) -> list[tuple[int, re.Pattern[str]]]:

@@ -90,6 +90,7 @@ HOSTILE = {
     "[a": "[a", "[a newline": "[a\n", "[a](": "[a](", "](": "](", "[a](b(": "[a](b(", "`": "`a", "<": "<a",
     "{": "{a", "&": "&a", "letters": "a", "dots": "a.", "digits": "1", "digit space": "1 ", "A-": "A-1",
     "initials": "A. ", "title": "Mr. A. ", "street": "Aastraat ", "dossier": "dossier ", "at": "a@", "word 1": "ab 1",
+    "disguised at": "a (at) a.", "spaced at": "a  at  b dot ",
 }
 SIZE = 100_000
 
@@ -98,7 +99,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "glossary.PROTECTED": glossary.PROTECTED,
     "load.TAB_INDENT": load.TAB_INDENT,
     **{f"privacy.{name}": getattr(privacy, name) for name in (
-        "EMAIL", "BSN_LIKE", "IBAN_LIKE", "POSTCODE_LIKE", "LICENCE_PLATE", "CASE_NUMBER", "TITLE_NAME",
+        "EMAIL", "EMAIL_DISGUISED", "BSN_LIKE", "IBAN_LIKE", "POSTCODE_LIKE", "POSTCODE_LOWER", "LICENCE_PLATE",
+        "CASE_NUMBER", "TITLE_NAME",
         "INITIALS_NAME", "NOT_INITIALS", "STREET_NUMBER", "NUMERIC_DATE", "ISO_DATE", "NAMED_DATE",
         "BIRTH_BEFORE", "_WORD", "_PLACE_PHRASES")},
 }

@@ -189,7 +189,7 @@ HTML_TIP = ("    tip: In docs/ is HTML alleen opmaak: geen script, style, iframe
     ('<p style="background: url(https://evil.example/x)">x</p>',
      "style=background: url(https://evil.example/x) op <p>"),
     ("<iframe src=\"https://evil.example/\"></iframe>", "<iframe>, src=https://evil.example/ op <iframe>"),
-    ("<!-- notitie: mevrouw Jansen belde -->", "<!-- -->"),
+    ("<!-- notitie: de voorzitter belde -->", "<!-- -->"),
 ])
 def test_html_in_a_docs_page_is_held_to_the_allow_list(added: str, found: str) -> None:
     page = "# Over\n\nGewone tekst.\n\n" + added + "\n"
