@@ -157,6 +157,7 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     from . import load, privacy, validate
     from .build import Layout, _read_cache
     from .privacy_sources import read_private_names
+    from .problems import mask
 
     documents, _ = load.parse_sources([s for s in load.read_sources(root) if s.rel.startswith("vocabulaires/")])
     content, _ = validate.validate(documents, __import__("datetime").date.today())
@@ -166,7 +167,7 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     names = read_private_names(root)
     private = [n for n, p in privacy._private_patterns(names) if p.search(privacy.fold(title))]
     if hits or private:
-        found = [f"{h.soort}: '{privacy.mask(title[h.start:h.end])}'" for h in hits]
+        found = [f"{h.soort}: '{mask(title[h.start:h.end])}'" for h in hits]
         found += [f"regel {n} van de lijst met echte namen" for n in private]
         raise ContentError([Problem("titel", 0, "", "de titel bevat mogelijk een persoonsgegeven "
                                     f"({'; '.join(found)}); er is geen bestand gemaakt.",

@@ -35,6 +35,7 @@ from stdnum.nl import bsn, postcode
 
 from .privacy_text import invisible_characters, reader_text
 from .problems import Problem
+from .problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
 from .schema import CONTENT_TYPES, Field
 from .validate import Content, Item, Vocabularies
 
@@ -423,29 +424,6 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
-
-
-# ---------------------------------------------------------------- masking
-
-
-def mask(text: str) -> str:
-    """Show enough to find the place, never enough to read the data: 06-****5678, J*** ***.
-
-    The first three and last four characters are only shown for long numbers, and only
-    when at least four digits stay hidden; otherwise only the first character is shown.
-    Spaces, dots and hyphens stay, so that the shape can be recognised in the file; a
-    line break in the found text becomes a space, so that each message stays on one line.
-    """
-    text = re.sub(r"\s+", " ", text)
-    if sum(c.isdigit() for c in text) >= 10:
-        middle = text[3:-4]
-        if sum(c.isdigit() for c in middle) >= 4:
-            return text[:3] + _stars(middle) + text[-4:]
-    return text[:1] + _stars(text[1:])
-
-
-def _stars(text: str) -> str:
-    return re.sub(r"[^\s.-]", "*", text)
 
 
 # ---------------------------------------------------------------- the stage

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source
+from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
 from .privacy import (
     Allowed,
     Findings,
@@ -31,12 +31,11 @@ from .privacy import (
     allowed_for,
     find_all,
     fold,
-    mask,
     public_texts,
     vocabulary_words,
 )
 from .privacy_text import invisible_characters
-from .problems import Problem
+from .problems import Problem, mask
 from .validate import Content, Item
 
 HINT = "Vervang het door een rol, een stadsdeel of een jaar."
@@ -129,7 +128,7 @@ def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
     elif isinstance(value, dict):
         for key, element in value.items():
             if isinstance(key, str):
-                yield path, key
+                yield (*path, key), key
             yield from _strings(element, (*path, str(key)))
     elif isinstance(value, list):
         for index, element in enumerate(value):
@@ -137,8 +136,10 @@ def _strings(value: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[st
 
 
 def _field(path: tuple[str | int, ...]) -> str:
-    """The field as an editor writes it; a vocabulary starts with the term's place in the list."""
-    text = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
+    """The field as an editor writes it; a vocabulary starts with the term's place in the list.
+
+    A key the schema does not know is masked: it may be the very text with the finding."""
+    text = ".".join(key_shown(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
     return text.lstrip(".")
 
 
