@@ -33,6 +33,7 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, postcode
 
+from . import privacy_recall
 from .privacy_text import invisible_characters, reader_text
 from .problems import Problem
 from .problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
@@ -189,8 +190,9 @@ LICENCE_PLATE = re.compile(
     r"\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d)(?![\w-])")
 # "dossiernummer 2023-04512", "zaak nr. 2024/118734", "cliëntnummer is 442917": only the number is the finding.
 CASE_NUMBER = re.compile(
-    r"(?<!\w)(?i:dossier|zaak|klant|cliënt|client|registratie|kenmerk|referentie|polis|debiteur|bsn)"
-    r"(?i:nummer|nr\.?|kenmerk)?(?:\s*(?i:nummer|nr\.?))?(?:\s+(?i:is|was|luidt))?\s*[:#]?\s*"
+    r"(?<!\w)(?i:dossiers?|zaak|zaken|klant|cliënt|client|registratie|kenmerk|referentie|polis|debiteur|bsn|"
+    r"rol(?=nummer|nr)|parket(?=nummer|nr)|procedure(?=nummer|nr))"
+    r"(?i:nummers?|nr\.?|kenmerk)?(?:\s*(?i:nummers?|nr\.?))?(?:\s+(?i:is|was|luidt))?\s*[:#]?\s*"
     r"(?!(?:19|20)\d\d(?:-(?:19|20)?\d\d)?(?![\w/-]))"
     r"(?P<nummer>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,})(?![\w/-])")
 _DIGIT = re.compile(r"\d")
@@ -218,7 +220,12 @@ def find_numbers(text: str) -> list[Hit]:
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         hits.append(Hit("telefoonnummer", match.start, match.end))
     hits += [Hit("kenteken", m.start(), m.end()) for m in LICENCE_PLATE.finditer(text)]
-    hits += [Hit("dossiernummer", m.start("nummer"), m.end("nummer")) for m in CASE_NUMBER.finditer(text)]
+    for m in CASE_NUMBER.finditer(text):
+        hits.append(Hit("dossiernummer", m.start("nummer"), m.end("nummer")))
+        hits += [Hit("dossiernummer", *span) for span in privacy_recall.further_numbers(text, m.end())]
+    for start, end in privacy_recall.court_numbers(text):
+        hits.append(Hit("zaaknummer", start, end))
+        hits += [Hit("zaaknummer", *span) for span in privacy_recall.further_numbers(text, end)]
     return hits
 
 
@@ -410,10 +417,26 @@ def _find_in(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbid
         if hit.soort.startswith("naam met ") and _is_allowed_name(text, hit, allowed.declared, frozenset()):
             continue
         hits.append(hit)
-    for hit in find_with_tagger(text, tagger, exact_dates_forbidden):
-        if hit.soort in ("persoonsnaam", "adres") and _is_allowed_name(text, hit, allowed.words, ORDINARY_WORDS):
+    for hit in find_with_tagger(text, tagger, exact_dates_forbidden) + find_wider(text):
+        if hit.soort in NAME_KINDS and _is_allowed_name(text, hit, allowed.words, ORDINARY_WORDS):
             continue
         hits.append(hit)
+    return hits
+
+
+NAME_KINDS = ("persoonsnaam", "adres", "voornaam", "naam na familie- of rolwoord")
+SINGLING_OUT = "de enige in een kleine kring"
+"""Not personal data itself, but it points to one person: a warning (see _finding)."""
+
+
+def find_wider(text: str) -> list[Hit]:
+    """Names deduce does not know, handles, and singling out (privacy_recall)."""
+    hits = [Hit("voornaam", *span) for span in privacy_recall.community_names(text)]
+    hits += [Hit("naam na familie- of rolwoord", start, end) for start, end in privacy_recall.kin_names(text)
+             if fold(text[start:end]) not in ORDINARY_WORDS | PARTICLE_WORDS | TITLE_WORDS]
+    if "@" in text or "com/" in text or re.search(privacy_recall.PLATFORMS, text, re.IGNORECASE):
+        hits += [Hit("account op sociale media", *span) for span in privacy_recall.handles(text)]
+    hits += [Hit(SINGLING_OUT, *span) for span in privacy_recall.singled_out(text)]
     return hits
 
 
@@ -439,7 +462,8 @@ def detector_version() -> str:
     from importlib.metadata import version
 
     libraries = " ".join(version(name) for name in ("deduce", "phonenumbers", "python-stdnum"))
-    sources = "".join((Path(__file__).parent / name).read_text("utf-8") for name in ("privacy.py", "privacy_text.py"))
+    sources = "".join((Path(__file__).parent / name).read_text("utf-8") for name in ("privacy.py", "privacy_text.py",
+                                                                                 "privacy_recall.py"))
     return _key(sources + libraries)[:16]
 
 
@@ -540,12 +564,23 @@ def _phrase(text: str) -> re.Pattern[str]:
 
 
 def _finding(text: Text, hit: Hit, found: str) -> Problem:
+    if hit.soort == SINGLING_OUT:
+        return singling_out_warning(text.item.rel, text.item.line(*text.path), text.veld, found,
+                                    " Is het niet herleidbaar, zet de tekst dan met een reden onder "
+                                    "privacy_uitzonderingen in dit bestand.")
     return Problem(
         text.item.rel, text.item.line(*text.path), text.veld,
         f"mogelijk persoonsgegeven ({hit.soort}): '{mask(found)}'.",
         "Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.",
     )
+
+
+def singling_out_warning(rel: str, line: int, veld: str, found: str, exception: str = "") -> Problem:
+    """'de enige Eritrese vrouw in haar portiek': no name, yet the neighbours know who it is."""
+    return Problem(rel, line, veld, f"mogelijk herkenbaar zonder naam ({SINGLING_OUT}): '{mask(found)}'.",
+                   "Wie de enige is in een portiek, straat, school of bedrijf, is ook zonder naam te herkennen. "
+                   "Schrijf het algemener of laat de plek of werkgever weg." + exception, ernst="waarschuwing")
 
 
 def _invisible(text: Text) -> list[Problem]:

@@ -22,6 +22,7 @@ from typing import Any
 
 from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
 from .privacy import (
+    SINGLING_OUT,
     Allowed,
     Findings,
     Hit,
@@ -32,6 +33,7 @@ from .privacy import (
     find_all,
     fold,
     public_texts,
+    singling_out_warning,
     vocabulary_words,
 )
 from .privacy_text import invisible_characters
@@ -154,6 +156,9 @@ def _scan_texts(rel: str, texts: list[Located], find: Finder, allowed: Allowed, 
     private = _private_patterns(private_names)
     for line, veld, text in texts:
         for hit in find(text, allowed, exact_dates_forbidden):
+            if hit.soort == SINGLING_OUT:
+                problems.append(singling_out_warning(rel, line, veld, text[hit.start:hit.end]))
+                continue
             problems.append(Problem(rel, line, veld, f"mogelijk persoonsgegeven ({hit.soort}): "
                                     f"'{mask(text[hit.start:hit.end])}'.", HINT))
         for number, pattern in private:
