@@ -38,7 +38,7 @@ from .privacy_text import invisible_characters, reader_text
 from .problems import Problem
 from .problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
 from .schema import CONTENT_TYPES, Field
-from .validate import Content, Item, Vocabularies
+from .validate import Content, Item, Term, Vocabularies
 
 
 @dataclass(frozen=True)
@@ -358,10 +358,34 @@ def vocabulary_words(vocabularies: Vocabularies) -> frozenset[str]:
         words.update((fold(ctype.naam), fold(ctype.meervoud)))
     for terms in vocabularies.values():
         for term in terms.values():
-            words.update(_tokens(term.label))
-            for synonym in term.synoniemen:
-                words.update(_tokens(synonym))
+            words.update(term_words(term))
     return frozenset(words)
+
+
+PHRASE = "\x1f"
+"""Marks an allowed phrase among the allowed words: the folded label of a term named after a person."""
+
+
+def term_words(term: Term) -> set[str]:
+    """What a term allows: its capitalised words anywhere, or, when it is named after a person,
+    only its label and synonyms as wholes ("Priscilla Asante Foundation", never "Priscilla Asante")."""
+    labels = (term.label, *term.synoniemen)
+    if term.naar_persoon_genoemd:
+        return {PHRASE + " ".join(fold(label).split()) for label in labels}
+    return {word for label in labels for word in _tokens(label)}
+
+
+def _fold_in_place(text: str) -> str:
+    """fold, one character for one, so that offsets stay those of the text ('ß' becomes 's')."""
+    return "".join((fold(c) or c)[0] for c in text)
+
+
+@functools.lru_cache(maxsize=16)
+def _allowed_phrases(words: frozenset[str]) -> re.Pattern[str] | None:
+    phrases = sorted((w[1:] for w in words if w.startswith(PHRASE)), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)")
 
 
 def declared_words(item: Item) -> frozenset[str]:
@@ -392,6 +416,9 @@ def _is_allowed_name(text: str, hit: Hit, words: frozenset[str], ordinary: froze
             continue
         if places is None:
             places = [(m.start(), m.end()) for m in _PLACE_PHRASES.finditer(text)]
+            phrases = _allowed_phrases(words)
+            if phrases is not None:
+                places += [(m.start(), m.end()) for m in phrases.finditer(_fold_in_place(text))]
         if not any(s <= hit.start + start and hit.start + end <= e for s, e in places):
             return False
     return True

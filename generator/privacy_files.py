@@ -22,6 +22,7 @@ from typing import Any
 
 from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
 from .privacy import (
+    ORDINARY_WORDS,
     SINGLING_OUT,
     Allowed,
     Findings,
@@ -29,6 +30,7 @@ from .privacy import (
     NameTagger,
     _findings_key,
     _key,
+    _name_words,
     allowed_for,
     find_all,
     fold,
@@ -94,12 +96,54 @@ def scan_repository(sources: list[Source], documents: list[Document], content: C
     for rel, text in sorted(handwritten.items()):
         if rel.endswith(".md") and not rel.startswith("assets/"):
             problems += _scan_texts(f"docs/{rel}", _lines(text), find, allowed, False, private_names)
+    problems += person_names_in_labels(documents, content, find)
     names = [(item.rel, _with_own_words(item, allowed_for(item, allowed.words))) for item in content.items]
     names += [(s.rel, allowed) for s in sources if s.rel not in valid and s.rel.split("/", 1)[0] in CONTENT_FOLDERS]
     names += [(f"docs/{rel}", allowed) for rel in handwritten if not rel.startswith("assets/")]
     for rel, permitted in sorted(names):
         problems += file_name_findings(rel, find, permitted, private_names)
     return problems
+
+
+LABEL_HINT = ("Is het een organisatie die naar iemand is genoemd, zet dan bij dit begrip naar_persoon_genoemd met de "
+              "reden; de naam mag dan alleen als dit hele label in de tekst staan. Anders: haal de naam weg.")
+NAME_KINDS_IN_LABELS = ("persoonsnaam", "voornaam", "naam na familie- of rolwoord", "naam met aanspreekvorm",
+                        "naam met voorletters")
+
+
+def person_names_in_labels(documents: list[Document], content: Content, find: Finder) -> list[Problem]:
+    """A label that holds a person's name would allow that name anywhere: it must say so, with a reason.
+
+    Each label and synonym is read with the words of every other term allowed, not its own."""
+    problems = []
+    for document in documents:
+        name = document.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        terms = content.vocabularies.get(name, {})
+        if document.folder != VOCAB_FOLDER or not isinstance(document.data, list):
+            continue
+        for index, raw in enumerate(document.data):
+            term = terms.get(raw.get("id", "")) if isinstance(raw, dict) else None
+            if term is None or term.naar_persoon_genoemd:
+                continue
+            others = {**content.vocabularies, name: {k: t for k, t in terms.items() if k != term.id}}
+            allowed = Allowed(vocabulary_words(others))
+            labels: list[tuple[tuple[str | int, ...], str]] = [((index, "label"), term.label)]
+            labels += [((index, "synoniemen", n), synonym) for n, synonym in enumerate(term.synoniemen)]
+            for path, label in labels:
+                for hit in find(label, allowed, False):
+                    if _is_person_name(label, hit):
+                        problems.append(Problem(document.rel, document.line(path), _field(path),
+                                                "het label bevat mogelijk de naam van een persoon: "
+                                                f"'{mask(label[hit.start:hit.end])}'.", LABEL_HINT))
+    return problems
+
+
+def _is_person_name(label: str, hit: Hit) -> bool:
+    """In a label, deduce takes a lone Dutch word for a surname ("Huis van de Wijk", "Bron"): a name
+    found by deduce counts when it has a first name and a surname; the other name detectors always count."""
+    if hit.soort != "persoonsnaam":
+        return hit.soort in NAME_KINDS_IN_LABELS
+    return len(_name_words(label[hit.start:hit.end], ORDINARY_WORDS)) >= 2
 
 
 def _with_own_words(item: Item, allowed: Allowed) -> Allowed:

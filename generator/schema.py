@@ -393,4 +393,7 @@ TERM_VELDEN = (
     _f("label", "tekst", "Label", "Naam zoals die op de site staat.", verplicht=True),
     _f("uitleg", "tekst", "Uitleg", "Eén zin uitleg.", verplicht=True),
     _f("synoniemen", "tekstlijst", "Synoniemen", "Andere schrijfwijzen die naar dit begrip verwijzen."),
+    _f("naar_persoon_genoemd", "tekst", "Naar een persoon genoemd",
+       "Alleen als het label de naam van een persoon bevat (een stichting of prijs die naar iemand is genoemd): "
+       "waarom die naam openbaar mag. De naam mag dan alleen als dit hele label in de tekst staan."),
 )

@@ -33,6 +33,8 @@ class Term:
     label: str
     uitleg: str
     synoniemen: tuple[str, ...] = ()
+    naar_persoon_genoemd: str = ""
+    """Why a person's name in the label may be public; the label is then only allowed as a whole."""
 
 
 Vocabularies = dict[str, dict[str, Term]]
@@ -133,7 +135,7 @@ def _vocabularies(documents: list[Document], problems: list[Problem], broken: se
                                         "plan-in-dialoog."))
                 continue
             term = Term(values["id"], values.get("label", values["id"]), values.get("uitleg", ""),
-                        tuple(values.get("synoniemen", ())))
+                        tuple(values.get("synoniemen", ())), values.get("naar_persoon_genoemd", ""))
             if term.id in result[name]:
                 problems.append(Problem(document.rel, document.line((index, "id")), "id",
                                         f"het begrip '{term.id}' staat twee keer in deze vocabulaire.",
