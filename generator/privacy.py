@@ -718,7 +718,7 @@ class DeduceTagger:
 
 def _annotations(deduce: Any, text: str) -> Annotations:
     result = deduce.deidentify(text)
-    return sorted((a.tag, a.start_char, a.end_char) for a in result.annotations)
+    return sorted((a.tag, int(a.start_char), int(a.end_char)) for a in result.annotations)  # numpy ints: not JSON
 
 
 def _annotate_with_loaded_deduce(text: str) -> Annotations:

@@ -71,7 +71,9 @@ NAME_WORD = re.compile(rf"(?<![\w-])[{UPPER}][{LOWER}'’]+(?![\w-])")
 # ---------------------------------------------------------------- handles
 
 PLATFORMS = "instagram|insta|tiktok|facebook|twitter|snapchat|linkedin|youtube|telegram"
-HANDLE_AT = re.compile(r"(?<![\w.+@-])@[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_]))*+(?<=\w\w)")
+# Not the at-rules of CSS ("@import", "@media"): those are code, and the injection corpus holds them.
+HANDLE_AT = re.compile(r"(?<![\w.+@-])@(?!(?:import|media|font-face|keyframes|charset|supports|namespace|page|layer)"
+                       r"\b)[A-Za-z0-9_](?:[A-Za-z0-9_]|\.(?=[A-Za-z0-9_]))*+(?<=\w\w)")
 HANDLE_AFTER_PLATFORM = re.compile(
     rf"(?<![\w-])(?i:{PLATFORMS})(?![A-Za-z])(?:-?(?i:account|pagina|profiel|naam))?"
     r"(?:\s*+:\s*+|\s++(?:(?i:als|is|was|heet|onder(?: de naam)?|via)\s++)?)"
