@@ -20,9 +20,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import handwritten, load, privacy, render, resolve, validate, write, zoekindex
+from . import handwritten, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
-from .privacy_sources import read_private_names
+from .privacy_sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
 
 ASSETS = Path(__file__).parent / "assets"
@@ -50,6 +50,8 @@ class Inputs:
     """Images from docs/, copied as they are (handwritten.read_handwritten)."""
     read_problems: list[Problem] = field(default_factory=list)
     """What reading docs/ refused: symlinks out of the project, other file types, too large, not UTF-8."""
+    private_drafts: dict[str, str] = field(default_factory=dict)
+    """Sources read from the private drafts folder (`--concepten` only): their path there, by their rel."""
 
 
 @dataclass
@@ -120,10 +122,12 @@ class Layout:
 def gather(root: Path, today: dt.date | None = None, concepten: bool = False) -> Inputs:
     docs = read_handwritten(root)
     handwritten = {**docs.pages, **{f"assets/{k}": v for k, v in _read_tree(ASSETS).items()}}
+    drafts = read_private_drafts(root) if concepten else []
     return Inputs(
         images=docs.assets,
         read_problems=docs.problems,
-        sources=load.read_sources(root),
+        sources=load.read_sources(root) + [source for source, _ in drafts],
+        private_drafts={source.rel: shown for source, shown in drafts},
         handwritten=handwritten,
         private_names=read_private_names(root),
         privacy_cache=_read_cache(Layout(root).cache),
@@ -191,8 +195,14 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
-        found, allowances = privacy.scan(content, included, tagger, inputs.private_names, inputs.findings_cache)
-        problems += found
+        # Drafts too: everything in the repository is public (privacy_files explains why).
+        previous = dict(inputs.findings_cache)
+        found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, inputs.findings_cache)
+        find = privacy_files.Finder(tagger, previous, inputs.findings_cache)
+        found += privacy_files.scan_repository(inputs.sources, documents, content, inputs.handwritten, find,
+                                               inputs.private_names)
+        problems += _private_drafts_as_warnings(found, inputs.private_drafts)
+    problems = privacy_files.with_masked_file_names(problems)
     started = getattr(tagger, "load_seconds", 0.0)
     if started:  # deduce's one-time start-up is not part of the scan
         timings["deduce starten"] = started
@@ -205,7 +215,18 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
                                images=set(inputs.images))
         pages, found = output.pages, output.problems
         problems += found
-    return Generated(pages, problems, allowances, site, timings, output.kept, output.cache, inputs.images)
+    return Generated(pages, _in_drafts_folder(problems, inputs.private_drafts), allowances, site, timings,
+                     output.kept, output.cache, inputs.images)
+
+
+def _private_drafts_as_warnings(problems: list[Problem], drafts: dict[str, str]) -> list[Problem]:
+    """Notes in the private drafts folder may still hold personal data: that is what the folder is for."""
+    return [replace(p, ernst="waarschuwing") if p.bestand in drafts else p for p in problems]
+
+
+def _in_drafts_folder(problems: list[Problem], drafts: dict[str, str]) -> list[Problem]:
+    """A file of the private drafts folder is named where it is, not where it would be in the repository."""
+    return [replace(p, bestand=drafts[p.bestand]) if p.bestand in drafts else p for p in problems]
 
 
 def _drafts_as_warnings(problems: list[Problem], documents: list[load.Document]) -> list[Problem]:

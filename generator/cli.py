@@ -138,11 +138,41 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
 
 
 def _nieuw(root: Path, args: argparse.Namespace) -> int:
+    from .privacy_sources import drafts_folder_outside
     from .scaffold import new_item
 
-    path = new_item(root, args.soort, args.titel)
-    print(f"Nieuw bestand: {path.relative_to(root)}. Vul de velden in; de status is concept.")
+    _refuse_personal_data_in_title(root, args.titel)
+    drafts = drafts_folder_outside(root)
+    path = new_item(root, args.soort, args.titel, drafts)
+    if drafts is None:
+        print(f"Nieuw bestand: {path.relative_to(root)}. Vul de velden in; de status is concept.")
+    else:
+        print(f"Nieuw bestand in je map met privéconcepten: {path}. Vul de velden in; de status is concept. "
+              "Zet het pas in de repository als niemand er meer in te herkennen is.")
     return 0
+
+
+def _refuse_personal_data_in_title(root: Path, title: str) -> None:
+    """The title becomes the file name, and a file name is public: scan it before anything is written."""
+    from . import load, privacy, validate
+    from .build import Layout, _read_cache
+    from .privacy_sources import read_private_names
+    from .problems import mask
+
+    documents, _ = load.parse_sources([s for s in load.read_sources(root) if s.rel.startswith("vocabulaires/")])
+    content, _ = validate.validate(documents, __import__("datetime").date.today())
+    allowed = privacy.Allowed(privacy.vocabulary_words(content.vocabularies))
+    tagger = privacy.DeduceTagger(_read_cache(Layout(root).cache))
+    hits = privacy.find_all(title, tagger, allowed, exact_dates_forbidden=True)
+    names = read_private_names(root)
+    private = [n for n, p in privacy._private_patterns(names) if p.search(privacy.fold(title))]
+    if hits or private:
+        found = [f"{h.soort}: '{mask(title[h.start:h.end])}'" for h in hits]
+        found += [f"regel {n} van de lijst met echte namen" for n in private]
+        raise ContentError([Problem("titel", 0, "", "de titel bevat mogelijk een persoonsgegeven "
+                                    f"({'; '.join(found)}); er is geen bestand gemaakt.",
+                                    "Kies een titel zonder namen, adressen, datums of nummers: de titel wordt ook "
+                                    "de bestandsnaam, en die is openbaar.")])
 
 
 def _schema(root: Path, args: argparse.Namespace) -> int:

@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem
-from .schema import CONTENT_TYPES, VOCABULARIES
+from .problems import Problem, mask
+from .schema import CONTENT_TYPES, TERM_FIELDS, VOCABULARIES, Field
 
 MAX_BYTES = 512 * 1024
 Path_ = tuple[str | int, ...]
@@ -247,7 +247,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
             if key in seen:
                 problems.append(_problem(rel, line, f"het veld staat twee keer in hetzelfde blok "
                                          f"(eerder op regel {seen[key]}).",
-                                         "Voeg de twee samen of verwijder er één.", veld=str(key)))
+                                         "Voeg de twee samen of verwijder er één.", veld=key_shown(key)))
                 continue
             seen[key] = line
             lines[(*path, key)] = line
@@ -285,6 +285,19 @@ def _first_tab_indent(text: str) -> int:
     """Line number of the first line indented with a tab (0: none)."""
     found = TAB_INDENT.search(text)
     return text.count("\n", 0, found.start()) + 1 if found else 0
+
+
+def key_shown(key: Any) -> str:
+    """A key the schema knows is shown as written; any other key is masked, as a value would be."""
+    return str(key) if str(key) in _field_names() else mask(str(key))
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    def names(fields: tuple[Field, ...]) -> set[str]:
+        return {f.name for f in fields} | {n for f in fields for n in names(f.fields)}
+
+    return frozenset(names(TERM_FIELDS).union(*(names(t.fields) for t in CONTENT_TYPES)))
 
 
 def _syntax_problem(rel: str, err: yaml.MarkedYAMLError) -> Problem:

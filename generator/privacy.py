@@ -33,9 +33,12 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, postcode
 
+from . import privacy_recall
+from .privacy_text import invisible_characters, reader_text
 from .problems import Problem
+from .problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
 from .schema import CONTENT_TYPES, Field, public_fields
-from .validate import Content, Item, Vocabularies
+from .validate import Content, Item, Term, Vocabularies
 
 
 @dataclass(frozen=True)
@@ -158,11 +161,21 @@ def _name_words(span: str, ordinary: frozenset[str]) -> list[tuple[int, int, str
 
 # Starts only where a run of address characters starts, and never backtracks: linear in the text.
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)+")
-# Nine digits, with at most one space or dot between any two: 123456782, 1234.56.782, 123 456 782.
-BSN_LIKE = re.compile(r"(?<!\d)(?<!\d[.,])\d(?:[. ]?\d){8}(?!\d|[.,]\d)")
+# Written so that a harvester misses it: "fatima(at)hotmail.com", "k.bakker [at] ziggo [dot] nl".
+# Linear as EMAIL: it starts only where a run of address characters starts, every run is possessive,
+# and the only retreat is the last domain part giving way to the top-level domain.
+_AT = r"(?:\s*+[(\[{]\s*+(?:at|apenstaartje)\s*+[)\]}]\s*+|\s++(?:at|apenstaartje)\s++)"
+_DOT = r"(?:\.|\s*+[(\[{]\s*+(?:dot|punt)\s*+[)\]}]\s*+|\s++(?:dot|punt)\s++)"
+EMAIL_DISGUISED = re.compile(
+    rf"(?<![\w.+-])[\w.+-]++(?i:{_AT})[\w-]++(?:(?i:{_DOT})[\w-]++)*(?i:{_DOT})[A-Za-z]{{2,6}}\b")
+# Nine digits, with at most one space, dot or hyphen between any two: 123456782, 1234.56.782, 1234-56-782.
+BSN_LIKE = re.compile(r"(?<!\d)(?<!\d[.,-])\d(?:[. -]?\d){8}(?!\d|[.,-]\d)")
 IBAN_LIKE = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]{4}){2,7}(?:[ -]?[A-Za-z0-9]{1,3})?(?![A-Za-z0-9])")
 POSTCODE_LIKE = re.compile(r"(?<![\w-])[1-9]\d{3} ?[A-Z]{2}(?![\w-])")
+# In lower case only where the letters are no Dutch word and the digits no year: "1056 ab", not "2024 en".
+POSTCODE_LOWER = re.compile(r"(?<![\w-])(?!(?:19|20)\d\d\b)[1-9]\d{3} ?(?!(?:al|de|en|er|in|is|je|ok|of|om|op|te|to|"
+                            r"we|ze|zo|na|nu|uw|ca|km|kg|cm|mm|ml|pm|am|uur)\b)[a-z]{2}(?![\w-])")
 # All Dutch sidecodes: 1-6 (XX-99-99 ... 99-XX-XX) and 7-14 (99-XXX-9 ... 999-XX-9).
 LICENCE_PLATE = re.compile(
     r"(?<![\w-])(?:[A-Z]{2}-\d{2}-\d{2}|\d{2}-\d{2}-[A-Z]{2}|\d{2}-[A-Z]{2}-\d{2}|[A-Z]{2}-\d{2}-[A-Z]{2}|"
@@ -171,8 +184,9 @@ LICENCE_PLATE = re.compile(
     r"\d-[A-Z]{2}-\d{3}|\d{3}-[A-Z]{2}-\d)(?![\w-])")
 # "dossiernummer 2023-04512", "zaak nr. 2024/118734", "cliëntnummer is 442917": only the number is the finding.
 CASE_NUMBER = re.compile(
-    r"(?<!\w)(?i:dossier|zaak|klant|cliënt|client|registratie|kenmerk|referentie|polis|debiteur|bsn)"
-    r"(?i:nummer|nr\.?|kenmerk)?(?:\s*(?i:nummer|nr\.?))?(?:\s+(?i:is|was|luidt))?\s*[:#]?\s*"
+    r"(?<!\w)(?i:dossiers?|zaak|zaken|klant|cliënt|client|registratie|kenmerk|referentie|polis|debiteur|bsn|"
+    r"rol(?=nummer|nr)|parket(?=nummer|nr)|procedure(?=nummer|nr))"
+    r"(?i:nummers?|nr\.?|kenmerk)?(?:\s*(?i:nummers?|nr\.?))?(?:\s+(?i:is|was|luidt))?\s*[:#]?\s*"
     r"(?!(?:19|20)\d\d(?:-(?:19|20)?\d\d)?(?![\w/-]))"
     r"(?P<nummer>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,})(?![\w/-])")
 _DIGIT = re.compile(r"\d")
@@ -184,6 +198,7 @@ def find_numbers(text: str) -> list[Hit]:
     Each detector stands behind the character it cannot match without (an @, a digit):
     most sentences have neither, and this halves the scan (docs-dev/benchmark.md)."""
     hits = [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL.finditer(text)] if "@" in text else []
+    hits += [Hit("e-mailadres", m.start(), m.end()) for m in EMAIL_DISGUISED.finditer(text)]
     if not _DIGIT.search(text):
         return hits
     for m in BSN_LIKE.finditer(text):
@@ -193,21 +208,26 @@ def find_numbers(text: str) -> list[Hit]:
         end = _valid_iban_end(m.group())
         if end:
             hits.append(Hit("IBAN", m.start(), m.start() + end))
-    for m in POSTCODE_LIKE.finditer(text):
-        if postcode.is_valid(m.group()):
+    for m in (*POSTCODE_LIKE.finditer(text), *POSTCODE_LOWER.finditer(text)):
+        if postcode.is_valid(m.group().upper()):
             hits.append(Hit("postcode", m.start(), m.end()))
     for match in phonenumbers.PhoneNumberMatcher(text, "NL", leniency=phonenumbers.Leniency.VALID):
         hits.append(Hit("telefoonnummer", match.start, match.end))
     hits += [Hit("kenteken", m.start(), m.end()) for m in LICENCE_PLATE.finditer(text)]
-    hits += [Hit("dossiernummer", m.start("nummer"), m.end("nummer")) for m in CASE_NUMBER.finditer(text)]
+    for m in CASE_NUMBER.finditer(text):
+        hits.append(Hit("dossiernummer", m.start("nummer"), m.end("nummer")))
+        hits += [Hit("dossiernummer", *span) for span in privacy_recall.further_numbers(text, m.end())]
+    for start, end in privacy_recall.court_numbers(text):
+        hits.append(Hit("zaaknummer", start, end))
+        hits += [Hit("zaaknummer", *span) for span in privacy_recall.further_numbers(text, end)]
     return hits
 
 
 def _valid_iban_end(candidate: str) -> int:
     """Length of the longest valid IBAN at the start of the candidate, dropping groups that follow it."""
-    ends = [m.start() for m in re.finditer(" ", candidate)] + [len(candidate)]
+    ends = [m.start() for m in re.finditer("[ -]", candidate)] + [len(candidate)]
     for end in reversed(ends):
-        if iban.is_valid(candidate[:end].upper()):
+        if iban.is_valid(candidate[:end].upper().replace("-", "")):
             return end
     return 0
 
@@ -332,10 +352,34 @@ def vocabulary_words(vocabularies: Vocabularies) -> frozenset[str]:
         words.update((fold(ctype.name), fold(ctype.plural)))
     for terms in vocabularies.values():
         for term in terms.values():
-            words.update(_tokens(term.label))
-            for synonym in term.synoniemen:
-                words.update(_tokens(synonym))
+            words.update(term_words(term))
     return frozenset(words)
+
+
+PHRASE = "\x1f"
+"""Marks an allowed phrase among the allowed words: the folded label of a term named after a person."""
+
+
+def term_words(term: Term) -> set[str]:
+    """What a term allows: its capitalised words anywhere, or, when it is named after a person,
+    only its label and synonyms as wholes ("Priscilla Asante Foundation", never "Priscilla Asante")."""
+    labels = (term.label, *term.synoniemen)
+    if term.naar_persoon_genoemd:
+        return {PHRASE + " ".join(fold(label).split()) for label in labels}
+    return {word for label in labels for word in _tokens(label)}
+
+
+def _fold_in_place(text: str) -> str:
+    """fold, one character for one, so that offsets stay those of the text ('ß' becomes 's')."""
+    return "".join((fold(c) or c)[0] for c in text)
+
+
+@functools.lru_cache(maxsize=16)
+def _allowed_phrases(words: frozenset[str]) -> re.Pattern[str] | None:
+    phrases = sorted((w[1:] for w in words if w.startswith(PHRASE)), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)")
 
 
 def declared_words(item: Item) -> frozenset[str]:
@@ -366,23 +410,55 @@ def _is_allowed_name(text: str, hit: Hit, words: frozenset[str], ordinary: froze
             continue
         if places is None:
             places = [(m.start(), m.end()) for m in _PLACE_PHRASES.finditer(text)]
+            phrases = _allowed_phrases(words)
+            if phrases is not None:
+                places += [(m.start(), m.end()) for m in phrases.finditer(_fold_in_place(text))]
         if not any(s <= hit.start + start and hit.start + end <= e for s, e in places):
             return False
     return True
 
 
 def find_all(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbidden: bool) -> list[Hit]:
-    """Everything the scan reports in one text, before allowances: every detector, minus allowed names."""
+    """Everything the scan reports in one text, before allowances: every detector, minus allowed names.
+
+    The detectors read the source and the text as a reader sees it (privacy_text.reader_text:
+    no markup, no invisible characters, look-alike letters folded); a finding in the latter is
+    reported at its place in the source."""
+    hits = _find_in(text, tagger, allowed, exact_dates_forbidden)
+    reader = reader_text(text)
+    if reader.text != text:
+        for hit in _find_in(reader.text, tagger, allowed, exact_dates_forbidden):
+            hits.append(Hit(hit.soort, *reader.source_span(hit.start, hit.end)))
+    return _without_overlaps(hits)
+
+
+def _find_in(text: str, tagger: NameTagger, allowed: Allowed, exact_dates_forbidden: bool) -> list[Hit]:
     hits = []
     for hit in find_numbers(text) + find_patterns(text, exact_dates_forbidden):
         if hit.soort.startswith("naam met ") and _is_allowed_name(text, hit, allowed.declared, frozenset()):
             continue
         hits.append(hit)
-    for hit in find_with_tagger(text, tagger, exact_dates_forbidden):
-        if hit.soort in ("persoonsnaam", "adres") and _is_allowed_name(text, hit, allowed.words, ORDINARY_WORDS):
+    for hit in find_with_tagger(text, tagger, exact_dates_forbidden) + find_wider(text):
+        if hit.soort in NAME_KINDS and _is_allowed_name(text, hit, allowed.words, ORDINARY_WORDS):
             continue
         hits.append(hit)
-    return _without_overlaps(hits)
+    return hits
+
+
+NAME_KINDS = ("persoonsnaam", "adres", "voornaam", "naam na familie- of rolwoord")
+SINGLING_OUT = "de enige in een kleine kring"
+"""Not personal data itself, but it points to one person: a warning (see _finding)."""
+
+
+def find_wider(text: str) -> list[Hit]:
+    """Names deduce does not know, handles, and singling out (privacy_recall)."""
+    hits = [Hit("voornaam", *span) for span in privacy_recall.community_names(text)]
+    hits += [Hit("naam na familie- of rolwoord", start, end) for start, end in privacy_recall.kin_names(text)
+             if fold(text[start:end]) not in ORDINARY_WORDS | PARTICLE_WORDS | TITLE_WORDS]
+    if "@" in text or "com/" in text or re.search(privacy_recall.PLATFORMS, text, re.IGNORECASE):
+        hits += [Hit("account op sociale media", *span) for span in privacy_recall.handles(text)]
+    hits += [Hit(SINGLING_OUT, *span) for span in privacy_recall.singled_out(text)]
+    return hits
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
@@ -392,29 +468,6 @@ def _without_overlaps(hits: list[Hit]) -> list[Hit]:
             continue
         kept.append(hit)
     return kept
-
-
-# ---------------------------------------------------------------- masking
-
-
-def mask(text: str) -> str:
-    """Show enough to find the place, never enough to read the data: 06-****5678, J*** ***.
-
-    The first three and last four characters are only shown for long numbers, and only
-    when at least four digits stay hidden; otherwise only the first character is shown.
-    Spaces, dots and hyphens stay, so that the shape can be recognised in the file; a
-    line break in the found text becomes a space, so that each message stays on one line.
-    """
-    text = re.sub(r"\s+", " ", text)
-    if sum(c.isdigit() for c in text) >= 10:
-        middle = text[3:-4]
-        if sum(c.isdigit() for c in middle) >= 4:
-            return text[:3] + _stars(middle) + text[-4:]
-    return text[:1] + _stars(text[1:])
-
-
-def _stars(text: str) -> str:
-    return re.sub(r"[^\s.-]", "*", text)
 
 
 # ---------------------------------------------------------------- the stage
@@ -430,7 +483,9 @@ def detector_version() -> str:
     from importlib.metadata import version
 
     libraries = " ".join(version(name) for name in ("deduce", "phonenumbers", "python-stdnum"))
-    return _key(Path(__file__).read_text("utf-8") + libraries)[:16]
+    sources = "".join((Path(__file__).parent / name).read_text("utf-8") for name in ("privacy.py", "privacy_text.py",
+                                                                                 "privacy_recall.py"))
+    return _key(sources + libraries)[:16]
 
 
 def _allowed_key(vocabulary_key: str, declared: frozenset[str]) -> str:
@@ -507,7 +562,7 @@ def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached:
     problems: list[Problem] = []
     findings: Findings = {}
     for text in item_texts:
-        problems += _private_matches(text, private)
+        problems += _private_matches(text, private) + _invisible(text)
         spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
                  for m in pattern.finditer(text.text)]
         key = keys[id(text)]
@@ -530,12 +585,30 @@ def _phrase(text: str) -> re.Pattern[str]:
 
 
 def _finding(text: Text, hit: Hit, found: str) -> Problem:
+    if hit.soort == SINGLING_OUT:
+        return singling_out_warning(text.item.rel, text.item.line(*text.path), text.veld, found,
+                                    " Is het niet herleidbaar, zet de tekst dan met een reden onder "
+                                    "privacy_uitzonderingen in dit bestand.")
     return Problem(
         text.item.rel, text.item.line(*text.path), text.veld,
         f"mogelijk persoonsgegeven ({hit.soort}): '{mask(found)}'.",
         "Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.",
     )
+
+
+def singling_out_warning(rel: str, line: int, veld: str, found: str, exception: str = "") -> Problem:
+    """'de enige Eritrese vrouw in haar portiek': no name, yet the neighbours know who it is."""
+    return Problem(rel, line, veld, f"mogelijk herkenbaar zonder naam ({SINGLING_OUT}): '{mask(found)}'.",
+                   "Wie de enige is in een portiek, straat, school of bedrijf, is ook zonder naam te herkennen. "
+                   "Schrijf het algemener of laat de plek of werkgever weg." + exception, ernst="waarschuwing")
+
+
+def _invisible(text: Text) -> list[Problem]:
+    return [Problem(text.item.rel, text.item.line(*text.path), text.veld,
+                    f"de tekst bevat een onzichtbaar teken: {name}. Zo kan tekst er anders uitzien dan hij is.",
+                    "Haal het teken weg: typ de tekst op die plek opnieuw, of plak hem als platte tekst.")
+            for _, name in invisible_characters(text.text)]
 
 
 def _private_patterns(names: list[str]) -> list[tuple[int, re.Pattern[str]]]:
@@ -639,7 +712,7 @@ class DeduceTagger:
 
 def _annotations(deduce: Any, text: str) -> Annotations:
     result = deduce.deidentify(text)
-    return sorted((a.tag, a.start_char, a.end_char) for a in result.annotations)
+    return sorted((a.tag, int(a.start_char), int(a.end_char)) for a in result.annotations)  # numpy ints: not JSON
 
 
 def _annotate_with_loaded_deduce(text: str) -> Annotations:

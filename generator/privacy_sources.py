@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .load import Source
 from .problems import ContentError, Problem
 
 ENV = "KENNISBANK_ECHTE_NAMEN"
@@ -44,3 +45,45 @@ def read_private_names(root: Path) -> list[str]:
             f"de lijst met echte namen is niet in UTF-8 opgeslagen (regel {regel}); zo worden namen gemist.",
             "Sla het bestand op met tekstcodering UTF-8.")]) from None
     return [line.strip() if not line.lstrip().startswith("#") else "" for line in lines]
+
+
+DRAFTS_ENV = "KENNISBANK_CONCEPTEN"
+
+
+def private_drafts_path() -> Path:
+    """The private drafts folder: raw notes that are not anonymised yet, never in the repository."""
+    if os.environ.get(DRAFTS_ENV):
+        return Path(os.environ[DRAFTS_ENV]).expanduser()
+    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+    return config / "kennisbank" / "concepten"
+
+
+def drafts_folder_outside(root: Path) -> Path | None:
+    """The private drafts folder if it exists; refused when it lies inside the repository."""
+    path = private_drafts_path()
+    if not path.is_dir():
+        return None
+    if path.resolve().is_relative_to(root.resolve()):
+        raise ContentError([Problem(
+            f"{DRAFTS_ENV}", 0, "",
+            "de map met privéconcepten staat in de repository; zo kunnen ruwe aantekeningen gepubliceerd worden.",
+            "Verplaats de map naar ~/.config/kennisbank/concepten of een andere map buiten de repository, en zet "
+            "KENNISBANK_CONCEPTEN op dat pad.")])
+    return path
+
+
+def read_private_drafts(root: Path) -> list[tuple[Source, str]]:
+    """The YAML files of the private drafts folder, as if they stood in the repository's content folders,
+    each with the path an editor is shown."""
+    from .load import CONTENT_FOLDERS
+
+    folder = drafts_folder_outside(root)
+    if folder is None:
+        return []
+    drafts = []
+    for name in CONTENT_FOLDERS:
+        base = folder / name
+        for path in sorted(base.glob("*.y*ml")) if base.is_dir() else []:
+            if path.is_file() and not path.is_symlink():
+                drafts.append((Source(f"{name}/{path.name}", path.read_bytes()), str(path)))
+    return drafts

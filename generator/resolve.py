@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from .problems import Problem
+from .problems import Problem, shown
 from .schema import Field
 from .validate import Content, Item, Vocabularies
 
@@ -199,7 +199,7 @@ def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
                 continue
             if not OLD_ADDRESS.fullmatch(address):
                 problems.append(Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
-                                        f"'{old}' is geen adres op de site.",
+                                        f"{shown(old)} is geen adres op de site.",
                                         "Schrijf het pad zoals het in de adresbalk stond na het adres van de "
                                         "site, zoals casussen/moeder-tussen-de-regels/ (kleine letters, cijfers "
                                         "en streepjes; geen '..')."))
@@ -216,5 +216,5 @@ def _redirects(items: list[Item]) -> tuple[dict[str, Item], list[Problem]]:
 
 def reserved_address(item: Item, index: int, address: str) -> Problem:
     return Problem(item.rel, item.line("eerdere_adressen", index), "eerdere_adressen",
-                   f"'{address}' is een adres dat de site zelf gebruikt; daar kan geen doorverwijzing staan.",
+                   f"{shown(address)} is een adres dat de site zelf gebruikt; daar kan geen doorverwijzing staan.",
                    "Haal dit adres weg: een pagina van de site kan niet verhuisd zijn naar dit item.")

@@ -15,14 +15,16 @@ def slugify(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:50].strip("-") or "nieuw"
 
 
-def next_id(root: Path, ctype: ContentType) -> str:
+def next_id(root: Path, ctype: ContentType, *others: Path) -> str:
+    """The next id free in the repository and in the other folders given (the private drafts folder)."""
     numbers = [0]
-    folder = root / ctype.folder
-    if folder.is_dir():
-        for path in folder.glob("*.y*ml"):
-            match = re.match(rf"{ctype.prefix}(\d+)", path.name)
-            if match:
-                numbers.append(int(match.group(1)))
+    for base in (root, *others):
+        folder = base / ctype.folder
+        if folder.is_dir():
+            for path in folder.glob("*.y*ml"):
+                match = re.match(rf"{ctype.prefix}(\d+)", path.name)
+                if match:
+                    numbers.append(int(match.group(1)))
     return f"{ctype.prefix}{max(numbers) + 1:02d}"
 
 
@@ -51,10 +53,13 @@ def _field(definition: Field, depth: int, filled: dict[str, str]) -> list[str]:
     return lines
 
 
-def new_item(root: Path, soort: str, title: str) -> Path:
+def new_item(root: Path, soort: str, title: str, drafts: Path | None = None) -> Path:
+    """A new item in the private drafts folder when there is one, else in the repository.
+
+    The file name is the id and the slug of the title; the caller has scanned the title."""
     ctype = BY_NAME[soort]
-    item_id = next_id(root, ctype)
-    path = root / ctype.folder / f"{item_id}-{slugify(title)}.yml"
+    item_id = next_id(root, ctype, *([drafts] if drafts else []))
+    path = (drafts or root) / ctype.folder / f"{item_id}-{slugify(title)}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(skeleton(ctype, item_id, title.replace('"', "'")), "utf-8")
     return path

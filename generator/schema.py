@@ -720,4 +720,11 @@ TERM_FIELDS = (
         label="Synoniemen",
         help="Andere schrijfwijzen die naar dit begrip verwijzen.",
     ),
+    Field(
+        name="naar_persoon_genoemd",
+        kind="tekst",
+        label="Naar een persoon genoemd",
+        help="Alleen als het label de naam van een persoon bevat (een stichting of prijs die naar iemand is genoemd): "
+        "waarom die naam openbaar mag. De naam mag dan alleen als dit hele label in de tekst staan.",
+    ),
 )

@@ -15,7 +15,7 @@ from typing import Any
 
 from .field_kinds import ID_DIGITS, ITEM_ID, SEASONS
 from .load import Document, Path_
-from .problems import Problem
+from .problems import Problem, mask, shown
 from .schema import (
     BY_FOLDER,
     BY_PREFIX,
@@ -33,6 +33,8 @@ class Term:
     label: str
     uitleg: str
     synoniemen: tuple[str, ...] = ()
+    naar_persoon_genoemd: str = ""
+    """Why a person's name in the label may be public; the label is then only allowed as a whole."""
 
 
 Vocabularies = dict[str, dict[str, Term]]
@@ -128,12 +130,12 @@ def _vocabularies(documents: list[Document], problems: list[Problem], broken: se
                 continue
             if not re.fullmatch(TERM_ID, values["id"]):
                 problems.append(Problem(document.rel, document.line((index, "id")), "id",
-                                        f"'{values['id']}' is geen geldig id voor een begrip.",
+                                        f"{shown(values['id'])} is geen geldig id voor een begrip.",
                                         "Een id bestaat alleen uit kleine letters, cijfers en streepjes, zoals "
                                         "plan-in-dialoog."))
                 continue
             term = Term(values["id"], values.get("label", values["id"]), values.get("uitleg", ""),
-                        tuple(values.get("synoniemen", ())))
+                        tuple(values.get("synoniemen", ())), values.get("naar_persoon_genoemd", ""))
             if term.id in result[name]:
                 problems.append(Problem(document.rel, document.line((index, "id")), "id",
                                         f"het begrip '{term.id}' staat twee keer in deze vocabulaire.",
@@ -188,7 +190,7 @@ FILE_PATH = re.compile(r"[\w-]+(?:/[\w-][\w.-]*)*\.ya?ml", re.ASCII)
 def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[Problem]) -> bool:
     line = document.line(("id",))
     if not re.match(ctype.id_pattern, item_id):
-        problems.append(Problem(document.rel, line, "id", f"'{item_id}' is geen geldig id voor een {ctype.name}.",
+        problems.append(Problem(document.rel, line, "id", f"{shown(item_id)} is geen geldig id voor een {ctype.name}.",
                                 f"Een id is {ctype.prefix} met twee tot vier cijfers, zoals {ctype.prefix}07."))
         return False
     filename = document.rel.rsplit("/", 1)[-1]
@@ -260,7 +262,7 @@ class _Checker:
         values: dict[str, Any] = {}
         for key in raw:
             if str(key) not in known:
-                self.fail((*path, key), f"{prefix}{key}", "dit veld bestaat niet.",
+                self.fail((*path, key), f"{prefix}{mask(str(key))}", "dit veld bestaat niet.",
                           f"Bekende velden zijn: {', '.join(known)}.{_closest(str(key), known)}")
         for definition in fields:
             name = f"{prefix}{definition.name}"
@@ -282,7 +284,7 @@ class _Checker:
     def yes_no(self, value: Any, path: Path_, name: str) -> bool | None:
         if isinstance(value, bool):
             return value
-        self.fail(path, name, f"'{value}' is geen ja/nee-waarde.", "Schrijf true of false.")
+        self.fail(path, name, f"{shown(value)} is geen ja/nee-waarde.", "Schrijf true of false.")
         return None
 
     def text(self, value: Any, path: Path_, name: str) -> str | None:
@@ -320,14 +322,14 @@ class _Checker:
             self.depends_on_broken = True
             return None
         choices = ", ".join(vocabulary)
-        self.fail(path, name, f"'{value}' staat niet in vocabulaires/{definition.vocabulary}.yml.",
+        self.fail(path, name, f"{shown(value)} staat niet in vocabulaires/{definition.vocabulary}.yml.",
                   f"Kies uit: {choices}.{_closest(str(value), vocabulary)}")
         return None
 
     def reference(self, value: Any, path: Path_, name: str) -> str | None:
         if isinstance(value, str) and re.match(ITEM_ID, value):
             return value
-        self.fail(path, name, f"'{value}' is geen id.", "Een verwijzing is een id zoals C07, S03 of V12.")
+        self.fail(path, name, f"{shown(value)} is geen id.", "Een verwijzing is een id zoals C07, S03 of V12.")
         return None
 
     def date(self, value: Any, month_allowed: bool, path: Path_, name: str) -> str | None:
@@ -350,7 +352,7 @@ class _Checker:
                 self.fail(path, name, f"de datum '{text}' bestaat niet.", "Controleer dag en maand (JJJJ-MM-DD).")
                 return None
         vorm = "JJJJ-MM-DD of JJJJ-MM" if month_allowed else "JJJJ-MM-DD"
-        self.fail(path, name, f"'{text}' is geen datum in de vorm {vorm}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
+        self.fail(path, name, f"{shown(text)} is geen datum in de vorm {vorm}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
         return None
 
     def _not_future(self, date: dt.date, text: str, path: Path_, name: str) -> str | None:
@@ -364,21 +366,22 @@ class _Checker:
         match = re.fullmatch(rf"(?:({'|'.join(SEASONS)}) )?((?:19|20)\d\d)", text)
         if match:
             return text
-        self.fail(path, name, f"'{value}' is geen periode.",
+        self.fail(path, name, f"{shown(value)} is geen periode.",
                   "Schrijf alleen een jaar (2025) of een seizoen met jaar (voorjaar 2025), nooit een datum.")
         return None
 
     def choice(self, value: Any, definition: Field, path: Path_, name: str) -> str | None:
         if isinstance(value, str) and value in definition.choices:
             return value
-        self.fail(path, name, f"'{value}' is geen toegestane waarde.",
+        self.fail(path, name, f"{shown(value)} is geen toegestane waarde.",
                   f"Kies uit: {', '.join(definition.choices)}.{_closest(str(value), definition.choices)}")
         return None
 
     def number(self, value: Any, path: Path_, name: str) -> int | None:
         if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
             return value
-        self.fail(path, name, f"'{value}' is geen heel getal.", "Schrijf een getal zonder aanhalingstekens, zoals 90.")
+        self.fail(path, name, f"{shown(value)} is geen heel getal.",
+                  "Schrijf een getal zonder aanhalingstekens, zoals 90.")
         return None
 
 

@@ -18,7 +18,7 @@ import markdown
 import pytest
 from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
-from generator import export, glossary, load, privacy, safe_markdown
+from generator import export, glossary, load, privacy, privacy_recall, safe_markdown
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 SECONDS = 2.0
@@ -90,6 +90,8 @@ HOSTILE = {
     "[a": "[a", "[a newline": "[a\n", "[a](": "[a](", "](": "](", "[a](b(": "[a](b(", "`": "`a", "<": "<a",
     "{": "{a", "&": "&a", "letters": "a", "dots": "a.", "digits": "1", "digit space": "1 ", "A-": "A-1",
     "initials": "A. ", "title": "Mr. A. ", "street": "Aastraat ", "dossier": "dossier ", "at": "a@", "word 1": "ab 1",
+    "disguised at": "a (at) a.", "spaced at": "a  at  b dot ", "de enige": "de enige a ", "enige in": "enige in a ",
+    "instagram": "instagram a.", "handle": "@a.", "court": "C/13/1", "zoon": "zoon A",
 }
 SIZE = 100_000
 
@@ -98,9 +100,13 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "glossary.PROTECTED": glossary.PROTECTED,
     "load.TAB_INDENT": load.TAB_INDENT,
     **{f"privacy.{name}": getattr(privacy, name) for name in (
-        "EMAIL", "BSN_LIKE", "IBAN_LIKE", "POSTCODE_LIKE", "LICENCE_PLATE", "CASE_NUMBER", "TITLE_NAME",
+        "EMAIL", "EMAIL_DISGUISED", "BSN_LIKE", "IBAN_LIKE", "POSTCODE_LIKE", "POSTCODE_LOWER", "LICENCE_PLATE",
+        "CASE_NUMBER", "TITLE_NAME",
         "INITIALS_NAME", "NOT_INITIALS", "STREET_NUMBER", "NUMERIC_DATE", "ISO_DATE", "NAMED_DATE",
         "BIRTH_BEFORE", "_WORD", "_PLACE_PHRASES")},
+    **{f"privacy_recall.{name}": getattr(privacy_recall, name) for name in (
+        "KIN_NAME", "NAME_WORD", "HANDLE_AT", "HANDLE_AFTER_PLATFORM", "HANDLE_URL", "COURT_NUMBER",
+        "FURTHER_NUMBER", "SENTENCE_END", "SINGLED_OUT", "NOT_SINGLING_OUT")},
 }
 """Every pattern that runs over a whole text. Not here: patterns that only see a short piece already cut
 out (privacy.STREET_NUMBER_LOOSE sees one location deduce found, resolve.OLD_ADDRESS one address, with

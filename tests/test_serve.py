@@ -74,7 +74,7 @@ def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(server: tuple[P
         casus.write_text(casus.read_text("utf-8").replace("fasen: [ondersteuning]", "fasen: [nazorgg]"), "utf-8")
         banner = page.locator("#kb-meldingen")
         banner.wait_for(timeout=10_000)
-        assert "'nazorgg' staat niet in vocabulaires/fasen.yml" in banner.inner_text()
+        assert "'n******' staat niet in vocabulaires/fasen.yml" in banner.inner_text()
 
         casus.write_text(casus.read_text("utf-8").replace("fasen: [nazorgg]", "fasen: [nazorg]"), "utf-8")
         page.wait_for_function("!document.getElementById('kb-meldingen')", timeout=10_000)

@@ -13,6 +13,7 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,14 @@ KIND = {
     "straat met huisnummer": "adres",
     "adres": "adres",
     "exacte datum": "datum",
+    "voornaam": "naam",
+    "naam na familie- of rolwoord": "naam",
+    "zaaknummer": "dossiernummer",
+    "account op sociale media": "account",
+    "de enige in een kleine kring": "uniek",
 }
 KINDS = {"BSN", "IBAN", "telefoonnummer", "e-mailadres", "postcode", "adres", "datum", "geboortedatum", "naam",
-         "kenteken", "dossiernummer"}
+         "kenteken", "dossiernummer", "account", "uniek"}
 
 
 def corpus() -> list[dict[str, Any]]:
@@ -56,6 +62,10 @@ def kinds(hits: list[privacy.Hit]) -> set[str]:
     return {KIND.get(hit.soort, hit.soort) for hit in hits}
 
 
+def counted(hits: list[privacy.Hit]) -> Counter[str]:
+    return Counter(KIND.get(hit.soort, hit.soort) for hit in hits)
+
+
 def test_corpus_is_large_enough_and_well_formed() -> None:
     entries = corpus()
     positives = [e for e in entries if e["verwacht"]]
@@ -72,13 +82,14 @@ def test_recall_is_complete_and_there_are_no_false_positives(
     false_positives: list[str] = []
     expected = found = negatives = 0
     for entry in corpus():
-        sentence, wanted = entry["zin"], set(entry["verwacht"])
+        sentence, wanted = entry["zin"], Counter(entry["verwacht"])
         hits = privacy.find_all(sentence, tagger, allowed, exact_dates_forbidden=True)
         if wanted:
-            expected += len(wanted)
-            found += len(wanted & kinds(hits))
-            if not wanted <= kinds(hits):
-                missed.append(f"{sorted(wanted - kinds(hits))}: {sentence}")
+            got = counted(hits)
+            expected += sum(wanted.values())
+            found += sum(min(n, got[kind]) for kind, n in wanted.items())
+            if wanted - got:
+                missed.append(f"{sorted((wanted - got).elements())}: {sentence}")
         else:
             negatives += 1
             if hits:

@@ -17,9 +17,21 @@ def concept() -> str:
     return text.replace("Een vader zonder vaste woonplek", CONCEPT_TITLE)
 
 
+DRAFT_FINDINGS = (
+    "casussen/C02-moeder.yml:9: veld 'situatie': mogelijk persoonsgegeven (straat met huisnummer): "
+    "'J********* **'.\n"
+    "    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, zet het "
+    "dan met een reden onder privacy_uitzonderingen in dit bestand.\n"
+    "casussen/C02-moeder.yml:9: veld 'situatie': mogelijk persoonsgegeven (telefoonnummer): '06-****3975'.\n"
+    "    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, zet het "
+    "dan met een reden onder privacy_uitzonderingen in dit bestand.\n"
+    "2 fouten.")
+
+
 def test_concept_never_reaches_the_public_output(project: Path) -> None:
+    """A draft in the repository is public on GitHub: its findings stop the public build too."""
     generated = generate(project, ("casussen/C01-vader.yml", casus()), ("casussen/C02-moeder.yml", concept()))
-    assert generated.problems == []
+    assert report(generated) == DRAFT_FINDINGS
     assert generated.site is not None and [i.id for i in generated.site.items] == ["C01"]
     assert [a.item.id for a in generated.allowances] == []
     for path, page in generated.pages.items():
