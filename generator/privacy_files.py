@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .field_kinds import ID_DIGITS
 from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
 from .privacy import (
     ORDINARY_WORDS,
@@ -252,7 +253,7 @@ def file_name_findings(rel: str, find: Finder, allowed: Allowed, private_names: 
 
 def _without_id(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
-    return re.sub(r"^[A-Z]\d{2,4}(?=[-.])", "", name)
+    return re.sub(rf"^[A-Z]{ID_DIGITS}(?=[-.])", "", name)
 
 
 def masked_file_name(rel: str) -> str:
@@ -261,7 +262,7 @@ def masked_file_name(rel: str) -> str:
     stem, dot, extension = name.rpartition(".")
     if not dot:
         stem, extension = name, ""
-    item_id = re.match(r"[A-Z]\d{2,4}(?=-|$)", stem)
+    item_id = re.match(rf"[A-Z]{ID_DIGITS}(?=-|$)", stem)
     keep = item_id.group() if item_id else ""
     rest = stem[len(keep):]
     masked = keep + (rest[:2] + re.sub(r"[^-]", "*", rest[2:]) if rest.startswith("-") else mask(rest))
