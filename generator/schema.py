@@ -120,6 +120,37 @@ TOEGESTAAN = _f(
         _f("reden", "tekst", "Reden", "Waarom dit geen persoonsgegeven is.", verplicht=True),
     ),
 )
+TOESTEMMING_SOORTEN = ("vastgelegd", "openbare-bron", "samengesteld", "ontbreekt")
+TOESTEMMING_VEREIST: dict[str, tuple[str, ...]] = {
+    "vastgelegd": ("maand", "vastgelegd_door", "bewaard_bij"),
+    "openbare-bron": ("publicatie",),
+    "samengesteld": (),
+    "ontbreekt": (),
+}
+"""Per kind of consent, the fields of the record it needs (checked in validate.py)."""
+TOESTEMMING = _f(
+    "toestemming",
+    "object",
+    "Toestemming",
+    "Wat er waar is over toestemming: een blok met soort, en wat bij die soort hoort (zie de redactiegids).",
+    verplicht=True,
+    velden=(
+        _f("soort", "keuze", "Soort",
+           "vastgelegd: de betrokkene gaf toestemming en dat staat op papier buiten de repository. "
+           "openbare-bron: het programma heeft het verhaal zelf al openbaar gemaakt. "
+           "samengesteld: samengesteld uit meerdere situaties, er is niemand om het te vragen. "
+           "ontbreekt: nog geen toestemming; de casus kan dan niet gepubliceerd worden.", verplicht=True,
+           keuzes=TOESTEMMING_SOORTEN),
+        _f("maand", "maand", "Maand", "Bij vastgelegd: maand waarin de toestemming is vastgelegd (JJJJ-MM)."),
+        _f("vastgelegd_door", "term", "Vastgelegd door",
+           "Bij vastgelegd: rol van wie de toestemming vastlegde, uit vocabulaires/rollen.yml.", vocabulaire="rollen"),
+        _f("bewaard_bij", "tekst", "Bewaard bij",
+           "Bij vastgelegd: waar het bewijs van de toestemming bewaard wordt, buiten de repository "
+           "(bijvoorbeeld: het dossier van de organisatie). Nooit het bewijs zelf of een naam."),
+        _f("publicatie", "tekst", "Publicatie",
+           "Bij openbare-bron: de openbare publicatie van het programma waarin het verhaal al staat."),
+    ),
+)
 PERSOON = (
     _f("naam", "tekst", "Naam", "Naam van de persoon.", verplicht=True),
     _f("rol", "tekst", "Rol", "Openbare rol of functie, met organisatie.", verplicht=True),
@@ -180,7 +211,7 @@ CASUS = ContentType(
             "anonimisering",
             "object",
             "Anonimisering",
-            "Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming vastgelegd?",
+            "Wie heeft gecontroleerd dat niemand herkenbaar is, en wanneer?",
             verplicht=True,
             openbaar=False,
             velden=(
@@ -188,12 +219,15 @@ CASUS = ContentType(
                    verplicht=True, vocabulaire="rollen"),
                 _f("gecontroleerd_op", "datum", "Gecontroleerd op", "Datum van de controle (JJJJ-MM-DD).",
                    verplicht=True),
-                _f("toestemming", "keuze", "Toestemming",
-                   "vastgelegd: de betrokkene gaf toestemming en dat is vastgelegd. "
-                   "niet-nodig: de casus is samengesteld en niet tot één persoon te herleiden.",
-                   verplicht=True, keuzes=("vastgelegd", "niet-nodig", "ontbreekt")),
             ),
         ),
+        TOESTEMMING,
+        _f("handout_titel", "tekst", "Titel van de hand-out",
+           "Eigen titel voor de hand-out: alleen de situatie tot het moment van handelen, nooit de afloop. "
+           "Zonder deze titel krijgt de hand-out de gewone titel."),
+        _f("handout_vragen", "tekstlijst", "Vragen voor deelnemers",
+           "Vragen op de hand-out, gesteld vanuit het moment van handelen: zonder woorden uit wat er daarna "
+           "gebeurde. Zonder deze vragen krijgt de hand-out de bespreekvragen."),
         EERDERE_ADRESSEN,
         TOEGESTAAN,
     ),

@@ -21,6 +21,8 @@ from .schema import (
     SEIZOENEN,
     TERM_ID,
     TERM_VELDEN,
+    TOESTEMMING,
+    TOESTEMMING_VEREIST,
     VOCABULAIRES,
     ContentType,
     Field,
@@ -208,15 +210,23 @@ def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[
 
 def _publication_gate(document: Document, ctype: ContentType, values: dict[str, Any],
                       problems: list[Problem]) -> None:
-    """A published casus needs a completed anonymisation check with consent recorded."""
-    if ctype.naam != "casus" or values.get("status") != "gepubliceerd":
+    """A casus says what is true about consent; a published casus needs consent that is not missing."""
+    if ctype.naam != "casus":
         return
-    anonimisering = values.get("anonimisering") or {}
-    if anonimisering.get("toestemming") == "ontbreekt":
-        problems.append(Problem(document.rel, document.line(("anonimisering", "toestemming")),
-                                "anonimisering.toestemming",
-                                "een casus zonder vastgelegde toestemming kan niet gepubliceerd worden.",
-                                "Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept."))
+    consent = values.get("toestemming") or {}
+    soort = consent.get("soort")
+    where = ("toestemming",)
+    for name in TOESTEMMING_VEREIST.get(soort or "", ()):
+        if name not in consent:
+            definition = next(f for f in TOESTEMMING.velden if f.name == name)
+            problems.append(Problem(document.rel, document.line(where), f"toestemming.{name}",
+                                    f"bij toestemming '{soort}' hoort ook '{name}'; dat veld ontbreekt.",
+                                    f"Vul in: {definition.uitleg}"))
+    if soort == "ontbreekt" and values.get("status") == "gepubliceerd":
+        problems.append(Problem(document.rel, document.line((*where, "soort")), "toestemming.soort",
+                                "een casus zonder toestemming kan niet gepubliceerd worden.",
+                                "Leg de toestemming vast (soort vastgelegd), noem de openbare publicatie "
+                                "(openbare-bron) of zet de status terug op concept."))
 
 
 def _duplicate_ids(items: list[Item]) -> list[Problem]:
