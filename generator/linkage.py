@@ -162,12 +162,11 @@ def reveals(site: Site, casus: Item, common: frozenset[str]) -> list[Reveal]:
     for other in linked(site, casus):
         names = named_people(other)
         for text in public_texts(other):
-            told = _shared(text.text, own, common)
-            where = tuple(dict.fromkeys(places(text.text))) if told else ()
+            told = bool(_shared(text.text, own, common))
             for part in (p for p in re.split(r"\n\s*\n", text.text) if p.strip()):
+                where = tuple(dict.fromkeys(places(part))) if told else ()
                 found.append(Reveal(other, Passage(text, part), _shared(part, own, common),
                                     tuple(people_in(part, names)), where, bool(mention.search(part))))
-                where = ()  # once per text
     return found
 
 
@@ -193,12 +192,14 @@ def check_casus(site: Site, casus: Item, common: frozenset[str]) -> list[Problem
     problems = _own_places(casus)
     own = story_phrases(casus, common)
     told_in: set[str] = set()
+    placed: set[tuple[str, str]] = set()
     for reveal in reveals(site, casus, common):
         if reveal.phrases or reveal.mentions_id or reveal.places:
             told_in.add(reveal.doel.id)
         if reveal.phrases and reveal.people:
             problems.append(_story_with_name(casus, own[reveal.phrases[0]], reveal))
-        if reveal.places:
+        if reveal.places and (reveal.doel.id, reveal.passage.text.veld) not in placed:
+            placed.add((reveal.doel.id, reveal.passage.text.veld))
             problems.append(_story_with_place(casus, reveal))
     problems += _exact_dates(site, casus, told_in)
     return problems
@@ -376,3 +377,4 @@ def _report_reveal(reveal: Reveal, lines: list[str]) -> None:
         parts.append(f"noemt {', '.join(repr(p) for p in reveal.places)}")
     if reveal.phrases or reveal.mentions_id or reveal.places:
         lines.append(f"  {reveal.passage.text.veld}: {'; '.join(parts)}")
+        lines.append(f"    » {' '.join(reveal.passage.tekst.split())}")
