@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .schema import CONTENT_TYPES, SEIZOENEN, ContentType, Field
+from .schema import CONTENT_TYPES, SEIZOENEN, TOESTEMMING, TOESTEMMING_VEREIST, ContentType, Field
 from .validate import Vocabularies
 
 
@@ -58,6 +58,8 @@ def _property(definition: Field, vocabularies: Vocabularies) -> dict[str, Any]:
         return {**described, "type": "integer", "minimum": 0}
     if kind == "janee":
         return {**described, "type": "boolean"}
+    if kind == "object" and definition is TOESTEMMING:
+        return {**described, **_object(definition.velden, vocabularies), "allOf": _consent_rules()}
     if kind == "object":
         return {**described, **_object(definition.velden, vocabularies)}
     items: dict[str, Any]
@@ -70,6 +72,12 @@ def _property(definition: Field, vocabularies: Vocabularies) -> dict[str, Any]:
     else:
         items = _object(definition.velden, vocabularies)
     return {**described, "type": "array", "items": items, "minItems": definition.min_items}
+
+
+def _consent_rules() -> list[dict[str, Any]]:
+    """Each kind of consent with the fields of its record, so editors see a missing field as they type."""
+    return [{"if": {"properties": {"soort": {"const": soort}}}, "then": {"required": list(needed)}}
+            for soort, needed in TOESTEMMING_VEREIST.items() if needed]
 
 
 def all_schemas(vocabularies: Vocabularies) -> dict[str, str]:

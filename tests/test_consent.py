@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
+import jsonschema
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
+from kb_testing import CASUS, REPO, STELLING, VERSLAG, generate, messages, source
 
 RECORD = """    toestemming:
       soort: vastgelegd
@@ -82,3 +85,13 @@ def test_missing_consent_blocks_publication_but_not_a_draft() -> None:
         "de status terug op concept."]
     draft = with_consent(block).replace("status: gepubliceerd", "status: concept")
     assert messages(generate(source("casussen/C01-x.yml", draft))) == []
+
+
+def test_the_editors_schema_asks_for_the_record_too() -> None:
+    schema = json.loads((REPO / "schema" / "casus.schema.json").read_text("utf-8"))
+    validator = jsonschema.Draft202012Validator(schema["properties"]["toestemming"])
+    assert validator.is_valid({"soort": "samengesteld"})
+    assert validator.is_valid({"soort": "openbare-bron", "publicatie": "Nieuwsbrief"})
+    assert not validator.is_valid({"soort": "openbare-bron"})
+    assert not validator.is_valid({"soort": "vastgelegd", "maand": "2025-05"})
+    assert not validator.is_valid("vastgelegd")
