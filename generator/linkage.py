@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .privacy import Text, public_texts
 from .problems import Problem
 from .resolve import Site
-from .validate import Item
+from .validate import Item, Vocabularies
 
 STORY_FIELDS = ("titel", "samenvatting", "situatie", "knelpunten", "doorbraak")
 """The fields of a casus that tell its story (not the source, questions or learning goals)."""
@@ -56,6 +56,12 @@ NAMED_BUILDING = re.compile(r"\b(?:Huis van de Wijk|buurthuis|buurtcentrum|wijkc
 
 PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES_BELOW_STADSDEEL, key=len,
                                                                     reverse=True)) + r")\b")
+ITEM_ID = re.compile(r"\b[A-Z]\d{2,4}\b")
+PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_STADSDEEL)
+"""The longest word of each place: a text without any of them names none of the places."""
+CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
+BUILDING_HINT = re.compile(r"Huis van de Wijk|buurthuis|buurtcentrum|wijkcentrum")
+LONG_WORD = re.compile(r"[^\W\d_]{4,}")
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -83,30 +89,85 @@ class Reveal:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in (m.group().lower() for m in WORD.finditer(text)) if len(w) >= 4 and w not in STOPWORDS]
+    """The words of four letters or more that are not function words, in order, in lower case."""
+    return [w for w in LONG_WORD.findall(text.lower()) if w not in STOPWORDS]
 
 
-def phrases(text: str, common: frozenset[str] = frozenset()) -> set[str]:
+Phrase = tuple[str, str]
+
+
+def phrases(text: str, common: frozenset[Phrase] = frozenset()) -> set[Phrase]:
     """Two content words in a row (function words skipped): 'zakken post', 'coördinator inloopspreekuur'."""
     words = content_words(text)
-    return {f"{a} {b}" for a, b in zip(words, words[1:], strict=False)} - common
+    return set(zip(words, words[1:], strict=False)) - common
 
 
-def common_phrases(site: Site) -> frozenset[str]:
+@dataclass(frozen=True)
+class Part:
+    """One paragraph of a public text, read once: its phrases, the people it names, its places."""
+
+    passage: Passage
+    phrases: frozenset[Phrase]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    ids: frozenset[str]
+    """The item ids the paragraph names, such as C05 in '(zie casus C05)'."""
+
+
+@dataclass
+class Reading:
+    """Every published page read once per check: a casus's linked pages are read for each casus that
+    links them, and a verslag may be linked from hundreds of casussen. Paragraphs are only split and
+    read for people and places in a text that retells a casus or names one."""
+
+    site: Site
+    raw: dict[str, list[tuple[Text, set[Phrase]]]] = field(default_factory=dict)
+    parts: dict[tuple[str, int], list[Part]] = field(default_factory=dict)
+    common: frozenset[Phrase] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.raw = {item.id: [(t, phrases(t.text)) for t in public_texts(item)] for item in self.site.items}
+        self.common = common_phrases(self.site.vocabularies, self.raw)
+
+    def paragraphs(self, item: Item, index: int) -> list[Part]:
+        key = (item.id, index)
+        if key not in self.parts:
+            text = self.raw[item.id][index][0]
+            names = named_people(item)
+            self.parts[key] = [Part(Passage(text, part), frozenset(phrases(part, self.common)),
+                                    tuple(people_in(part, names)), tuple(dict.fromkeys(places(part))),
+                                    frozenset(ITEM_ID.findall(part)))
+                               for part in re.split(r"\n\s*\n", text.text) if part.strip()]
+        return self.parts[key]
+
+    def story(self, casus: Item) -> dict[Phrase, Text]:
+        """Each distinctive phrase of the casus's story, with the text it first stands in."""
+        found: dict[Phrase, Text] = {}
+        for text, found_phrases in self.raw[casus.id]:
+            if text.path[0] in STORY_FIELDS:
+                for phrase in sorted(found_phrases - self.common):
+                    found.setdefault(phrase, text)
+        return found
+
+
+def common_phrases(vocabularies: Vocabularies,
+                   raw: dict[str, list[tuple[Text, set[Phrase]]]]) -> frozenset[Phrase]:
     """Phrases that say nothing about one story: those of the vocabularies' labels (maatschappelijk werker)
     and those on more than MAX_PAGES pages of the site (werken vanuit, informele partijen)."""
-    found: set[str] = set()
-    for terms in site.vocabularies.values():
+    found: set[Phrase] = set()
+    for terms in vocabularies.values():
         for term in terms.values():
             for label in (term.label, *term.synoniemen):
                 found |= phrases(label)
-    pages: Counter[str] = Counter()
-    for item in site.items:
-        pages.update(set().union(*(phrases(t.text) for t in public_texts(item))))
+    pages: Counter[Phrase] = Counter()
+    for texts in raw.values():
+        pages.update(set().union(*(phrases_of_text for _, phrases_of_text in texts)))
     return frozenset(found | {phrase for phrase, count in pages.items() if count > MAX_PAGES})
 
 
 def places(text: str) -> list[str]:
+    if not (PLACE_KEYS & set(CAPITALISED.findall(text))) and not BUILDING_HINT.search(text):
+        return []  # most texts: no word any place starts with, so the long alternation is not run
     return [m.group() for m in PLACE.finditer(text)] + [m.group() for m in NAMED_BUILDING.finditer(text)]
 
 
@@ -142,67 +203,58 @@ def linked(site: Site, casus: Item) -> list[Item]:
     return sorted(seen.values(), key=lambda i: (int(i.id[1:]), i.id))
 
 
-def story_phrases(casus: Item, common: frozenset[str]) -> dict[str, Text]:
-    """Each distinctive phrase of the casus's story, with the text it first stands in."""
-    found: dict[str, Text] = {}
-    for text in public_texts(casus):
-        if text.path[0] in STORY_FIELDS:
-            for phrase in sorted(phrases(text.text, common)):
-                found.setdefault(phrase, text)
-    return found
-
-
-def reveals(site: Site, casus: Item, common: frozenset[str]) -> list[Reveal]:
-    """Per paragraph of each linked page: the story phrases, people and id it shares with the casus.
-    Places count per whole text: a section that retells the story and names a neighbourhood anywhere
-    places the story there."""
-    own = story_phrases(casus, common)
-    mention = re.compile(rf"\b{re.escape(casus.id)}\b")
+def reveals(reading: Reading, casus: Item) -> list[Reveal]:
+    """Per paragraph of each linked page that retells the casus or names its id: the story phrases,
+    people and places it shares with the casus. Places count when the whole text retells the story:
+    a section that tells it and names a neighbourhood anywhere places the story there."""
+    own = reading.story(casus)
     found = []
-    for other in linked(site, casus):
-        names = named_people(other)
-        for text in public_texts(other):
-            told = bool(_shared(text.text, own, common))
-            for part in (p for p in re.split(r"\n\s*\n", text.text) if p.strip()):
-                where = tuple(dict.fromkeys(places(part))) if told else ()
-                found.append(Reveal(other, Passage(text, part), _shared(part, own, common),
-                                    tuple(people_in(part, names)), where, bool(mention.search(part))))
+    for other in linked(reading.site, casus):
+        for index, (text, text_phrases) in enumerate(reading.raw[other.id]):
+            told = len(text_phrases & own.keys()) >= MIN_SHARED
+            if not told and casus.id not in text.text:
+                continue
+            for part in reading.paragraphs(other, index):
+                shared = sorted(part.phrases & own.keys())
+                told_here = tuple(" ".join(p) for p in shared) if len(shared) >= MIN_SHARED else ()
+                found.append(Reveal(other, part.passage, told_here, part.people,
+                                    part.places if told else (), casus.id in part.ids))
     return found
-
-
-def _shared(text: str, own: dict[str, Text], common: frozenset[str]) -> tuple[str, ...]:
-    shared = tuple(sorted(phrases(text, common) & own.keys()))
-    return shared if len(shared) >= MIN_SHARED else ()
 
 
 # ---------------------------------------------------------------- the check
 
 
 def check(site: Site) -> list[Problem]:
-    common = common_phrases(site)
+    reading = Reading(site)
     problems: list[Problem] = []
     for casus in site.of_type("casus"):
         if casus.gepubliceerd:
-            problems += check_casus(site, casus, common)
+            problems += check_casus(reading, casus)
             problems += check_handout(casus)
     return problems
 
 
-def check_casus(site: Site, casus: Item, common: frozenset[str]) -> list[Problem]:
+def check_casus(reading: Reading, casus: Item) -> list[Problem]:
     problems = _own_places(casus)
-    own = story_phrases(casus, common)
+    own = reading.story(casus)
     told_in: set[str] = set()
     placed: set[tuple[str, str]] = set()
-    for reveal in reveals(site, casus, common):
+    for reveal in reveals(reading, casus):
         if reveal.phrases or reveal.mentions_id or reveal.places:
             told_in.add(reveal.doel.id)
         if reveal.phrases and reveal.people:
-            problems.append(_story_with_name(casus, own[reveal.phrases[0]], reveal))
+            problems.append(_story_with_name(casus, own[_phrase(reveal.phrases[0])], reveal))
         if reveal.places and (reveal.doel.id, reveal.passage.text.veld) not in placed:
             placed.add((reveal.doel.id, reveal.passage.text.veld))
             problems.append(_story_with_place(casus, reveal))
-    problems += _exact_dates(site, casus, told_in)
+    problems += _exact_dates(reading.site, casus, told_in)
     return problems
+
+
+def _phrase(shown: str) -> Phrase:
+    first, second = shown.split(" ")
+    return first, second
 
 
 def _quoted(found: tuple[str, ...]) -> str:
@@ -251,9 +303,9 @@ def _exact_dates(site: Site, casus: Item, told_in: set[str]) -> list[Problem]:
     if " " not in periode:  # a year alone: the casus does not narrow time down to a season
         return []
     problems = []
-    for other in linked(site, casus):
+    for other in (o for o in linked(site, casus) if o.id in told_in):
         days = [d for d in session_days(other) if in_season(d, periode)]
-        if other.id in told_in and days:
+        if days:
             problems.append(Problem(
                 casus.rel, casus.line("context", "periode"), "context.periode",
                 f"de casus noemt alleen een seizoen ({periode}), maar {other.id} vertelt het verhaal na en noemt de "
@@ -302,13 +354,14 @@ def check_handout(casus: Item) -> list[Problem]:
 
     A word counts when it stands in 'Wat hielp' (doorbraak) and not in the situation the hand-out
     shows: a word the reader already knows from the situation gives nothing away."""
-    after = _stems(str(casus.data.get("doorbraak", "")))
-    after -= _stems(str(casus.data.get("situatie", "")))
-    problems = []
     title_field = "handout_titel" if "handout_titel" in casus.data else casus.type.titelveld
     texts: list[tuple[tuple[str | int, ...], str]] = [((title_field,), str(casus.data[title_field]))]
     vragen = "handout_vragen" if "handout_vragen" in casus.data else "bespreekvragen"
     texts += [((vragen, index), str(v)) for index, v in enumerate(casus.data.get(vragen, []))]
+    prefixes = {w[:4] for _, text in texts for w in content_words(text)}
+    after = _stems(str(casus.data.get("doorbraak", "")), prefixes)
+    after -= _stems(str(casus.data.get("situatie", "")), prefixes)
+    problems = []
     for path, text in texts:
         spoilers = [w for w in content_words(text) if _stem(w) in after]
         if spoilers:
@@ -330,8 +383,9 @@ def _stem(word: str) -> str:
     return word[:7]
 
 
-def _stems(text: str) -> set[str]:
-    return {_stem(w) for w in content_words(text)}
+def _stems(text: str, prefixes: set[str]) -> set[str]:
+    """The stems of the words that begin like a word of the hand-out (the others cannot match)."""
+    return {_stem(w) for w in set(content_words(text)) if w[:4] in prefixes}
 
 
 # ---------------------------------------------------------------- the second reader's report
@@ -342,14 +396,14 @@ def report(site: Site, casus_id: str) -> str:
     casus = next((i for i in site.of_type("casus") if i.id == casus_id), None)
     if casus is None:
         return f"Geen casus met id '{casus_id}' in deze bouw (alleen gepubliceerde casussen, of gebruik --concepten)."
-    common = common_phrases(site)
+    reading = Reading(site)
     periode = casus.data["context"]["periode"]
     lines = [f"Herleidbaarheid van {casus.id} ({casus.rel})",
              f"De casus zelf: stadsdeel {casus.data['context']['stadsdeel']}, periode {periode}."]
     others = linked(site, casus)
     if not others:
         lines.append("Geen gekoppelde pagina's.")
-    found = reveals(site, casus, common)
+    found = reveals(reading, casus)
     for other in others:
         lines.append(f"\n{other.id} · {other.titel} ({other.rel})")
         names = named_people(other)
@@ -359,7 +413,7 @@ def report(site: Site, casus_id: str) -> str:
             lines.append(f"  datum: {other.data['datum']}")
         for reveal in (r for r in found if r.doel is other):
             _report_reveal(reveal, lines)
-    findings = check_casus(site, casus, common)
+    findings = check_casus(reading, casus)
     lines.append(f"\nBevindingen van de herleidbaarheidscontrole: {len(findings)}.")
     lines += [f"  {p.format()}" for p in findings]
     return "\n".join(lines)
