@@ -281,8 +281,9 @@ def casus(number: int, stellingen: int, verslagen: int, vocab: dict[str, list[st
                         + [f"V{verslag:04d}"],
         "herkomst": f"{t.alinea(35)} Besproken in verslag V{verslag:04d}.",
         "anonimisering": {"gecontroleerd_door": "onderzoeker",
-                          "gecontroleerd_op": dt.date(2025, rng.randint(1, 12), rng.randint(1, 28)).isoformat(),
-                          "toestemming": rng.choice(("vastgelegd", "niet-nodig"))},
+                          "gecontroleerd_op": dt.date(2025, rng.randint(1, 12), rng.randint(1, 28)).isoformat()},
+        "toestemming": rng.choice(({"soort": "openbare-bron", "publicatie": "Nieuwsbrief van het programma"},
+                                   {"soort": "samengesteld"})),
     }
     return data
 

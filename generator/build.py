@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import handwritten, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
+from . import handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
 from .privacy_sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
@@ -210,6 +210,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
     with _timed(timings, "koppelen"):
         site, found = resolve.resolve(content, included, concepten, inputs.related)
         problems += found
+        problems += linkage.check(site)
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
                                images=set(inputs.images))

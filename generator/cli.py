@@ -54,6 +54,8 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="controleer alleen de inhoud, schrijf niets")
     check.add_argument("--concepten", action="store_true", help="controleer ook de concepten")
+    check.add_argument("--herleidbaarheid", metavar="ID",
+                       help="toon voor een tweede lezer alles wat de gekoppelde pagina's over deze casus verraden")
     check.set_defaults(run=_check)
 
     serve = commands.add_parser("serve", help="voorvertoning die meeverandert terwijl je schrijft")
@@ -102,6 +104,10 @@ def _check(root: Path, args: argparse.Namespace) -> int:
     tagger = DeduceTagger(inputs.privacy_cache)
     generated = generate(inputs, args.concepten, tagger)
     write_caches(Layout(root, args.concepten), tagger, inputs.findings_cache)
+    if args.herleidbaarheid and generated.site is not None:
+        from .linkage import report
+
+        print(report(generated.site, args.herleidbaarheid.upper()))
     if generated.allowances:
         print("Privacy-uitzonderingen:")
         for a in generated.allowances:

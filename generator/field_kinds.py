@@ -175,7 +175,11 @@ class Object(FieldKind):
         return checker.mapping(value, definition.fields, path, f"{name}.")
 
     def value_schema(self, definition: Field, vocabularies: Vocabularies) -> Schema:
-        return object_schema(definition.fields, vocabularies)
+        schema = object_schema(definition.fields, vocabularies)
+        if definition.required_when:  # editors see a missing field of the record as they type
+            schema["allOf"] = [{"if": {"properties": {key: {"const": value}}}, "then": {"required": list(needed)}}
+                               for key, value, needed in definition.required_when]
+        return schema
 
 
 class ListOf(FieldKind):

@@ -33,6 +33,8 @@ class Field:
     exported: bool = True
     """False for public fields left out of the open data (they only make the site work)."""
     min_items: int = 0
+    required_when: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    """For objects: (field, value, fields) - when `field` has `value`, these `fields` are required too."""
 
     @property
     def type(self) -> FieldKind:
@@ -57,7 +59,7 @@ class ContentType:
     fields: tuple[Field, ...] = ()
     title_field: str = "titel"
     needs_consent: bool = False
-    """Published only with the consent of whom it is about recorded (anonimisering.toestemming)."""
+    """Published only with the consent of whom it is about recorded (toestemming: soort and record)."""
     forbids_exact_dates: bool = False
     """The privacy scan refuses a full date in its texts: it could identify a person."""
     has_handout: bool = False
@@ -170,6 +172,61 @@ PRIVACY_EXCEPTIONS = Field(
             help="Waarom dit geen persoonsgegeven is.",
             required=True,
         ),
+    ),
+)
+CONSENT_KINDS = ("vastgelegd", "openbare-bron", "samengesteld", "ontbreekt")
+CONSENT = Field(
+    name="toestemming",
+    kind="object",
+    label="Toestemming",
+    help="Wat er waar is over toestemming: een blok met soort, en wat bij die soort hoort (zie de redactiegids).",
+    required=True,
+    fields=(
+        Field(
+            name="soort",
+            kind="keuze",
+            label="Soort",
+            help=(
+                "vastgelegd: de betrokkene gaf toestemming en dat staat op papier buiten de repository. "
+                "openbare-bron: het programma heeft het verhaal zelf al openbaar gemaakt. "
+                "samengesteld: samengesteld uit meerdere situaties, er is niemand om het te vragen. "
+                "ontbreekt: nog geen toestemming; de casus kan dan niet gepubliceerd worden."
+            ),
+            required=True,
+            choices=CONSENT_KINDS,
+        ),
+        Field(
+            name="maand",
+            kind="maand",
+            label="Maand",
+            help="Bij vastgelegd: maand waarin de toestemming is vastgelegd (JJJJ-MM).",
+        ),
+        Field(
+            name="vastgelegd_door",
+            kind="term",
+            label="Vastgelegd door",
+            help="Bij vastgelegd: rol van wie de toestemming vastlegde, uit vocabulaires/rollen.yml.",
+            vocabulary="rollen",
+        ),
+        Field(
+            name="bewaard_bij",
+            kind="tekst",
+            label="Bewaard bij",
+            help=(
+                "Bij vastgelegd: waar het bewijs van de toestemming bewaard wordt, buiten de repository "
+                "(bijvoorbeeld: het dossier van de organisatie). Nooit het bewijs zelf of een naam."
+            ),
+        ),
+        Field(
+            name="publicatie",
+            kind="tekst",
+            label="Publicatie",
+            help="Bij openbare-bron: de openbare publicatie van het programma waarin het verhaal al staat.",
+        ),
+    ),
+    required_when=(
+        ("soort", "vastgelegd", ("maand", "vastgelegd_door", "bewaard_bij")),
+        ("soort", "openbare-bron", ("publicatie",)),
     ),
 )
 PERSON = (
@@ -312,7 +369,7 @@ CASUS = ContentType(
             name="anonimisering",
             kind="object",
             label="Anonimisering",
-            help="Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming vastgelegd?",
+            help="Wie heeft gecontroleerd dat niemand herkenbaar is, en wanneer?",
             required=True,
             public=False,
             fields=(
@@ -331,17 +388,25 @@ CASUS = ContentType(
                     help="Datum van de controle (JJJJ-MM-DD).",
                     required=True,
                 ),
-                Field(
-                    name="toestemming",
-                    kind="keuze",
-                    label="Toestemming",
-                    help=(
-                        "vastgelegd: de betrokkene gaf toestemming en dat is vastgelegd. "
-                        "niet-nodig: de casus is samengesteld en niet tot één persoon te herleiden."
-                    ),
-                    required=True,
-                    choices=("vastgelegd", "niet-nodig", "ontbreekt"),
-                ),
+            ),
+        ),
+        CONSENT,
+        Field(
+            name="handout_titel",
+            kind="tekst",
+            label="Titel van de hand-out",
+            help=(
+                "Eigen titel voor de hand-out: alleen de situatie tot het moment van handelen, nooit de afloop. "
+                "Zonder deze titel krijgt de hand-out de gewone titel."
+            ),
+        ),
+        Field(
+            name="handout_vragen",
+            kind="tekstlijst",
+            label="Vragen voor deelnemers",
+            help=(
+                "Vragen op de hand-out, gesteld vanuit het moment van handelen: zonder woorden uit wat er daarna "
+                "gebeurde. Zonder deze vragen krijgt de hand-out de bespreekvragen."
             ),
         ),
         FORMER_ADDRESSES,

@@ -210,15 +210,34 @@ def _id_ok(document: Document, ctype: ContentType, item_id: str, problems: list[
 
 def _publication_gate(document: Document, ctype: ContentType, values: dict[str, Any],
                       problems: list[Problem]) -> None:
-    """A published casus needs a completed anonymisation check with consent recorded."""
-    if not ctype.needs_consent or values.get("status") != "gepubliceerd":
+    """A casus says what is true about consent; a published casus needs consent that is not missing."""
+    if not ctype.needs_consent:
         return
-    anonimisering = values.get("anonimisering") or {}
-    if anonimisering.get("toestemming") == "ontbreekt":
-        problems.append(Problem(document.rel, document.line(("anonimisering", "toestemming")),
-                                "anonimisering.toestemming",
-                                "een casus zonder vastgelegde toestemming kan niet gepubliceerd worden.",
-                                "Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept."))
+    for definition in ctype.fields:
+        problems += _conditionally_required(document, definition, values.get(definition.name))
+    consent = values.get("toestemming") or {}
+    if consent.get("soort") == "ontbreekt" and values.get("status") == "gepubliceerd":
+        problems.append(Problem(document.rel, document.line(("toestemming", "soort")), "toestemming.soort",
+                                "een casus zonder toestemming kan niet gepubliceerd worden.",
+                                "Leg de toestemming vast (soort vastgelegd), noem de openbare publicatie "
+                                "(openbare-bron) of zet de status terug op concept."))
+
+
+def _conditionally_required(document: Document, definition: Field, value: Any) -> list[Problem]:
+    """The fields an object needs because of the value of another of its fields (Field.required_when)."""
+    if not isinstance(value, dict):
+        return []
+    found: list[Problem] = []
+    for key, wanted, needed in definition.required_when:
+        if value.get(key) != wanted:
+            continue
+        for name in needed:
+            if name not in value:
+                sub = next(f for f in definition.fields if f.name == name)
+                found.append(Problem(document.rel, document.line((definition.name,)), f"{definition.name}.{name}",
+                                     f"bij {definition.name} '{wanted}' hoort ook '{name}'; dat veld ontbreekt.",
+                                     f"Vul in: {sub.help}"))
+    return found
 
 
 def _duplicate_ids(items: list[Item]) -> list[Problem]:

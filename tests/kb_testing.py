@@ -93,7 +93,11 @@ CASUS = """
     anonimisering:
       gecontroleerd_door: onderzoeker
       gecontroleerd_op: "2025-06-01"
-      toestemming: vastgelegd
+    toestemming:
+      soort: vastgelegd
+      maand: "2025-05"
+      vastgelegd_door: vertrouwenspersoon
+      bewaard_bij: het dossier van de bewonersorganisatie
 """
 
 STELLING = """

@@ -20,7 +20,7 @@ def casus(old: str = "", new: str = "") -> load.Source:
 
 TIP_KNOWN = ("    tip: Bekende velden zijn: id, titel, status, samenvatting, context, rollen, pseudoniemen, situatie, "
              "knelpunten, doorbraak, fasen, themas, bespreekvragen, leerdoelen, werkvormen, verwijzingen, herkomst, "
-             "anonimisering, eerdere_adressen, privacy_uitzonderingen.")
+             "anonimisering, toestemming, handout_titel, handout_vragen, eerdere_adressen, privacy_uitzonderingen.")
 
 CASES: dict[str, tuple[list[load.Source], list[str]]] = {
     "yaml-syntax": (
@@ -113,10 +113,11 @@ CASES: dict[str, tuple[list[load.Source], list[str]]] = {
          "    tip: Schrijf alleen een jaar (2025) of een seizoen met jaar (voorjaar 2025), nooit een datum."],
     ),
     "publish-without-consent": (
-        [casus("toestemming: vastgelegd", "toestemming: ontbreekt"), *OTHERS],
-        ["casussen/C01-x.yml:27: veld 'anonimisering.toestemming': een casus zonder vastgelegde toestemming kan "
-         "niet gepubliceerd worden.\n"
-         "    tip: Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept."],
+        [casus("soort: vastgelegd", "soort: ontbreekt"), *OTHERS],
+        ["casussen/C01-x.yml:28: veld 'toestemming.soort': een casus zonder toestemming kan niet gepubliceerd "
+         "worden.\n"
+         "    tip: Leg de toestemming vast (soort vastgelegd), noem de openbare publicatie (openbare-bron) of zet "
+         "de status terug op concept."],
     ),
     "file-name-without-id": (
         [source("casussen/moeder.yml", CASUS), *OTHERS],

@@ -22,7 +22,7 @@ FILLED = {
     "herkomst: |\n  \n": "herkomst: |\n  Samengesteld voor deze test.\n",
     "  gecontroleerd_door:\n": "  gecontroleerd_door: onderzoeker\n",
     "  gecontroleerd_op:\n": '  gecontroleerd_op: "2025-06-01"\n',
-    "  toestemming:\n": "  toestemming: niet-nodig\n",
+    "  soort:\n": "  soort: samengesteld\n",
 }
 
 

@@ -139,8 +139,7 @@ def line(index: int) -> str:
 
 def corpus_items() -> dict[str, dict[str, Any]]:
     md = MARKDOWN_CORPUS
-    anonimisering = {"gecontroleerd_door": "onderzoeker", "gecontroleerd_op": "2025-06-01",
-                     "toestemming": "vastgelegd"}
+    anonimisering = {"gecontroleerd_door": "onderzoeker", "gecontroleerd_op": "2025-06-01"}
     figuur = {"titel": line(4), "toelichting": md, "eenheid": line(1), "kolommen": [line(0), line(1)],
               "rijen": [{"label": line(2), "waarden": ["1", "2"]}, {"label": line(3), "waarden": ["3", "4"]}],
               "bron": line(5)}
@@ -150,13 +149,14 @@ def corpus_items() -> dict[str, dict[str, Any]]:
             "context": {"stadsdeel": "oost", "periode": "najaar 2024"}, "rollen": ["bewoner", "vertrouwenspersoon"],
             "situatie": md, "knelpunten": md, "doorbraak": md, "fasen": ["ondersteuning"], "themas": ["maatwerk"],
             "bespreekvragen": LINE_CORPUS, "leerdoelen": LINE_CORPUS, "werkvormen": ["incidentmethode"],
-            "verwijzingen": ["S01", "V01", "O01"], "herkomst": md, "anonimisering": anonimisering},
+            "verwijzingen": ["S01", "V01", "O01"], "herkomst": md, "anonimisering": anonimisering,
+            "toestemming": {"soort": "openbare-bron", "publicatie": line(2)}},
         "casussen/C02-injectie.yml": {
             "id": "C02", "titel": line(1), "status": "gepubliceerd", "samenvatting": line(2),
             "context": {"stadsdeel": "oost", "periode": "2024"}, "rollen": ["bewoner", "kbxss-rol"],
             "situatie": line(3),
             "knelpunten": line(4), "fasen": ["ondersteuning"], "themas": ["maatwerk"], "herkomst": line(5),
-            "anonimisering": anonimisering},
+            "anonimisering": anonimisering, "toestemming": {"soort": "samengesteld"}},
         "stellingen/S01-injectie.yml": {
             "id": "S01", "status": "gepubliceerd", "stelling": line(0), "themas": ["erkenning", "maatwerk"],
             "toelichting": md, "herkomst": "V01", "bespreekvragen": LINE_CORPUS},

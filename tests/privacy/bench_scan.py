@@ -117,7 +117,8 @@ herkomst: {_blok(_alinea(rng, namen, share))}
 anonimisering:
   gecontroleerd_door: onderzoeker
   gecontroleerd_op: "2025-06-01"
-  toestemming: niet-nodig
+toestemming:
+  soort: samengesteld
 """
     return load.Source(f"casussen/C{number:04d}-synthetisch.yml", tekst.encode("utf-8"))
 

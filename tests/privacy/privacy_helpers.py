@@ -21,7 +21,13 @@ ANONIMISERING = """\
 anonimisering:
   gecontroleerd_door: onderzoeker
   gecontroleerd_op: "2025-06-01"
-  toestemming: {toestemming}
+toestemming:
+  soort: {toestemming}
+"""
+RECORD = """\
+  maand: "2025-05"
+  vastgelegd_door: vertrouwenspersoon
+  bewaard_bij: het dossier van de bewonersorganisatie
 """
 
 # The line numbers matter: the messages name them. 'situatie' is on line 9.
@@ -47,10 +53,11 @@ SITUATIE_LINE = 9
 
 def casus(situatie: str = "De vertrouwenspersoon ging mee naar het loket.", *, id: str = "C01",
           status: str = "gepubliceerd", toestemming: str | None = "vastgelegd", extra: str = "") -> str:
-    """A casus as YAML text; toestemming=None leaves the whole anonimisering block out."""
+    """A casus as YAML text; toestemming=None leaves the anonimisering and toestemming blocks out.
+    'vastgelegd' comes with its record (month, role, where it is kept)."""
     text = CASUS.format(id=id, status=status, situatie=textwrap.indent(textwrap.dedent(situatie).strip(), "  "))
     if toestemming is not None:
-        text += ANONIMISERING.format(toestemming=toestemming)
+        text += ANONIMISERING.format(toestemming=toestemming) + (RECORD if toestemming == "vastgelegd" else "")
     return text + textwrap.dedent(extra)
 
 

@@ -59,9 +59,10 @@ def test_concept_is_shown_and_checked_in_the_drafts_preview(project: Path) -> No
 def test_published_casus_without_consent_is_an_error(project: Path) -> None:
     generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="ontbreekt")))
     assert report(generated) == (
-        "casussen/C01-vader.yml:19: veld 'anonimisering.toestemming': een casus zonder vastgelegde toestemming "
-        "kan niet gepubliceerd worden.\n"
-        "    tip: Leg de toestemming vast en zet 'vastgelegd', of zet de status terug op concept.\n"
+        "casussen/C01-vader.yml:20: veld 'toestemming.soort': een casus zonder toestemming kan niet gepubliceerd "
+        "worden.\n"
+        "    tip: Leg de toestemming vast (soort vastgelegd), noem de openbare publicatie (openbare-bron) of zet "
+        "de status terug op concept.\n"
         "1 fout.")
     assert generated.site is not None and generated.site.items == []
 
@@ -70,13 +71,15 @@ def test_published_casus_without_anonimisering_is_an_error(project: Path) -> Non
     generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming=None)))
     assert report(generated) == (
         "casussen/C01-vader.yml:1: veld 'anonimisering': dit verplichte veld ontbreekt.\n"
-        "    tip: Vul in: Wie heeft gecontroleerd dat niemand herkenbaar is, wanneer, en is er toestemming "
-        "vastgelegd?\n"
-        "1 fout.")
+        "    tip: Vul in: Wie heeft gecontroleerd dat niemand herkenbaar is, en wanneer?\n"
+        "casussen/C01-vader.yml:1: veld 'toestemming': dit verplichte veld ontbreekt.\n"
+        "    tip: Vul in: Wat er waar is over toestemming: een blok met soort, en wat bij die soort hoort (zie de "
+        "redactiegids).\n"
+        "2 fouten.")
     assert generated.site is not None and generated.site.items == []
 
 
-def test_casus_with_consent_not_needed_is_published(project: Path) -> None:
-    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="niet-nodig")))
+def test_composite_casus_is_published_without_a_record(project: Path) -> None:
+    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="samengesteld")))
     assert generated.problems == []
     assert generated.site is not None and [i.id for i in generated.site.items] == ["C01"]
