@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .field_kinds import ID_DIGITS
 from .privacy import Text, public_texts
 from .problems import Problem
 from .resolve import Site
@@ -56,7 +57,7 @@ NAMED_BUILDING = re.compile(r"\b(?:Huis van de Wijk|buurthuis|buurtcentrum|wijkc
 
 PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES_BELOW_STADSDEEL, key=len,
                                                                     reverse=True)) + r")\b")
-ITEM_ID = re.compile(r"\b[A-Z]\d{2,4}\b")
+ITEM_ID = re.compile(rf"\b[A-Z]{ID_DIGITS}\b")
 PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_STADSDEEL)
 """The longest word of each place: a text without any of them names none of the places."""
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*")

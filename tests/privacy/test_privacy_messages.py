@@ -27,13 +27,13 @@ def test_a_street_and_name_as_stadsdeel_is_shown_masked(project: Path) -> None:
 def test_an_unknown_key_of_a_name_and_bsn_is_shown_masked(project: Path) -> None:
     found = report(generate(project, (FILE, casus(extra="Fatima el Amrani 628194821: ja\n"))))
     assert found == "\n".join([
-        f"{FILE}:20: veld 'F***** ** ****** *********': dit veld bestaat niet.",
+        f"{FILE}:24: veld 'F***** ** ****** *********': dit veld bestaat niet.",
         "    tip: Bekende velden zijn: id, titel, status, samenvatting, context, rollen, pseudoniemen, situatie, "
         "knelpunten, doorbraak, fasen, themas, bespreekvragen, leerdoelen, werkvormen, verwijzingen, herkomst, "
-        "anonimisering, eerdere_adressen, privacy_uitzonderingen.",
-        f"{FILE}:20: veld 'F***** ** ****** *********': mogelijk persoonsgegeven (BSN): '6********'.",
+        "anonimisering, toestemming, handout_titel, handout_vragen, eerdere_adressen, privacy_uitzonderingen.",
+        f"{FILE}:24: veld 'F***** ** ****** *********': mogelijk persoonsgegeven (BSN): '6********'.",
         PRIVACY_HINT,
-        f"{FILE}:20: veld 'F***** ** ****** *********': mogelijk persoonsgegeven (persoonsnaam): "
+        f"{FILE}:24: veld 'F***** ** ****** *********': mogelijk persoonsgegeven (persoonsnaam): "
         "'F***** ** ******'.",
         PRIVACY_HINT,
         "3 fouten."])
@@ -41,16 +41,16 @@ def test_an_unknown_key_of_a_name_and_bsn_is_shown_masked(project: Path) -> None
 
 def test_a_finding_under_an_unknown_key_does_not_print_the_key(project: Path) -> None:
     found = report(generate(project, (FILE, casus(extra="Fatima el Amrani:\n  telefoon: 06-48213975\n"))))
-    assert (f"{FILE}:21: veld 'F***** ** ******.t*******': mogelijk persoonsgegeven (telefoonnummer): "
+    assert (f"{FILE}:25: veld 'F***** ** ******.t*******': mogelijk persoonsgegeven (telefoonnummer): "
             "'06-****3975'.") in found.splitlines()
     assert not any(raw in found for raw in (*RAW, "48213975")), found
 
 
 def test_a_key_written_twice_is_named_only_when_the_schema_knows_it(project: Path) -> None:
     found = report(generate(project, (FILE, casus(extra="Fatima: ja\nFatima: nee\nherkomst: Twee keer.\n"))))
-    assert (f"{FILE}:21: veld 'F*****': het veld staat twee keer in hetzelfde blok (eerder op regel 20).") \
+    assert (f"{FILE}:25: veld 'F*****': het veld staat twee keer in hetzelfde blok (eerder op regel 24).") \
         in found.splitlines()
-    assert (f"{FILE}:22: veld 'herkomst': het veld staat twee keer in hetzelfde blok (eerder op regel 15).") \
+    assert (f"{FILE}:26: veld 'herkomst': het veld staat twee keer in hetzelfde blok (eerder op regel 15).") \
         in found.splitlines()
     assert "Fatima" not in found, found
 
