@@ -392,5 +392,6 @@ TERM_VELDEN = (
     _f("id", "tekst", "Id", "Korte code in kleine letters, zoals nazorg.", verplicht=True),
     _f("label", "tekst", "Label", "Naam zoals die op de site staat.", verplicht=True),
     _f("uitleg", "tekst", "Uitleg", "Eén zin uitleg.", verplicht=True),
-    _f("synoniemen", "tekstlijst", "Synoniemen", "Andere schrijfwijzen die naar dit begrip verwijzen."),
+    _f("synoniemen", "tekstlijst", "Synoniemen",
+       "Andere woorden voor hetzelfde; zoeken vindt bij elk woord ook de andere en het label."),
 )
