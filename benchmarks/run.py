@@ -550,7 +550,7 @@ def table(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     row("renderen zonder paginacache (eerste build)", lambda r: s(r["warm"]["renderen"]))
     row("onze stadia na 1 bewerkte casus (commando)", lambda r: s(edited_ours(r)))
     row("mkdocs in de build", lambda r: s(r["build_stadia"]["mkdocs"]))
-    row("zoekindex: wachten na mkdocs (Pagefind loopt ernaast)", lambda r: s(r["build_stadia"]["zoekindex"]))
+    row("zoekindex: Pagefind na mkdocs (op de HTML die MkDocs maakte)", lambda r: s(r["build_stadia"]["zoekindex"]))
     row("nieuwe site op zijn plaats (wisselen)", lambda r: s(r["build_stadia"]["wisselen"]))
     row("**hele build** (build.build, warme cache; beste)",
         lambda r: f"**{s(min(r['build_s']))}** ({r['build_cpu']['totaal']:.2f})")

@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from . import handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
@@ -84,7 +83,7 @@ class Layout:
 
     @property
     def search_pages(self) -> Path:
-        """The lean pages the search index is made from (generator/zoekindex.py)."""
+        """The lean pages the search index is made from, written while MkDocs builds (generator/zoekindex.py)."""
         return self._own("zoekpaginas")
 
     @property
@@ -324,7 +323,9 @@ def _write_if_changed(path: Path, data: bytes) -> None:
 
 
 def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = None) -> None:
-    """Build the site into a fresh folder while the search index is made beside it, then swap it in."""
+    """Build the site into a fresh folder, index it for search, then swap it in.
+
+    MkDocs converts every page once; the search index is made from that same HTML (generator/zoekindex.py)."""
     timings = {} if timings is None else timings
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -332,53 +333,32 @@ def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = No
 
     _set_source_date_epoch(root)
     fresh = layout.site.with_name(layout.site.name + ".nieuw")
-    if fresh.exists():
-        shutil.rmtree(fresh)
+    for stale in (fresh, layout.search_pages):
+        shutil.rmtree(stale, ignore_errors=True)
     _mkdocs_logging()
-    indexing = None
     try:
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
         config.theme.dirs.insert(0, str(OVERRIDES))
-        job = search_job(layout, config)
-        indexing = zoekindex.start(job)
+        # The collection only registers the on_* methods: no BasePlugin needed, nor an entry in mkdocs.yml.
+        capture = zoekindex.Capture(layout.search_pages, layout.docs)
+        config.plugins["kennisbank-zoekindex"] = capture  # type: ignore[assignment]
         with _timed(timings, "mkdocs"):
             mkdocs_build(config)
     except (MkDocsException, SystemExit) as err:
-        _stop(indexing)
         shutil.rmtree(fresh, ignore_errors=True)
         problem = Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
                           "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
         raise ContentError([problem]) from err
-    except BaseException:
-        _stop(indexing)
-        raise
-    assert indexing is not None
-    with _timed(timings, "zoekindex"):  # only the wait for what MkDocs did not already cover
-        failure = zoekindex.finish(indexing, job)
+    with _timed(timings, "zoekindex"):
+        failure = zoekindex.index(layout.search_pages, layout.search_bundle, capture.words())
     if failure:
         shutil.rmtree(fresh, ignore_errors=True)
         raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
                                     f"Melding van Pagefind: {failure}")])
     with _timed(timings, "wisselen"):
-        os.replace(job.output, fresh / "pagefind")
+        os.replace(layout.search_bundle, fresh / "pagefind")
         write.swap_in(fresh, layout.site)
-
-
-def search_job(layout: Layout, config: Any) -> zoekindex.Job:
-    """The search index of the pages in build/docs, with the Markdown extensions MkDocs renders them with.
-
-    Pagefind's binary comes from PyPI (pagefind[bin]) and runs offline. Its index is split
-    into small chunks, so a reader downloads only what a query needs."""
-    return zoekindex.Job(docs=str(layout.docs), pages=str(layout.search_pages), output=str(layout.search_bundle),
-                         extensions=[str(e) for e in config.markdown_extensions],
-                         extension_configs=dict(config.mdx_configs), options=list(zoekindex.PAGEFIND))
-
-
-def _stop(process: subprocess.Popen[str] | None) -> None:
-    if process is not None:
-        process.kill()
-        process.communicate()
 
 
 def _set_source_date_epoch(root: Path) -> None:

@@ -4,7 +4,7 @@ ProperDocs 1.6 continues MkDocs 1.6 under another name, with the same Python int
 Importing `properdocs.replacement` makes every later `mkdocs.*` import, ours and Material's,
 load ProperDocs' module instead, so the rest of the generator imports `mkdocs` and runs on
 either. That only works before anything has imported MkDocs, so the choice is made once per
-process, at its start (cli.main, zoekindex.main), from one setting: KENNISBANK_ENGINE.
+process, at its start (cli.main), from one setting: KENNISBANK_ENGINE.
 tests/test_engine.py builds the real site with both and compares them byte for byte.
 """
 

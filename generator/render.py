@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+import json
 import posixpath
 import re
 from collections.abc import Callable
@@ -173,6 +174,7 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
                  licentie=export.LICENTIE)
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
     out.text("data/verkenner.json", listed, functools.partial(export.explorer_data, site))
+    out.text(SYNONYMS, base, functools.partial(search_synonyms, site))
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.name)))
         out.text(f"data/{ctype.plural}.csv", of_type, functools.partial(export.export_csv, site, ctype))
@@ -236,6 +238,18 @@ class _Renderer:
     def _add(self, path: str, text: str, rendered: Rendered) -> None:
         self.pages[path] = text
         self.fresh[path] = rendered
+
+
+SYNONYMS = "assets/zoeksynoniemen.json"
+"""For assets/zoeken.js: per begrip and thema, the words a query may use for it."""
+
+
+def search_synonyms(site: Site) -> str:
+    """Groups of words that search treats as one: a term's label with its synoniemen, begrippen and thema's
+    (vocabulaires/*.yml). Lower case; zoeken.js folds accents itself."""
+    groups = [[term.label.lower(), *(s.lower() for s in term.synoniemen)]
+              for name in ("begrippen", "themas") for term in site.vocabularies[name].values() if term.synoniemen]
+    return json.dumps({"groepen": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _base_key(site: Site, templates: Path, repo_url: str) -> str:

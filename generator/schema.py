@@ -783,7 +783,7 @@ TERM_FIELDS = (
         name="synoniemen",
         kind="tekstlijst",
         label="Synoniemen",
-        help="Andere schrijfwijzen die naar dit begrip verwijzen.",
+        help="Andere woorden voor hetzelfde; zoeken vindt bij elk woord ook de andere en het label.",
     ),
     Field(
         name="naar_persoon_genoemd",

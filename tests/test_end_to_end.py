@@ -56,13 +56,17 @@ def test_search_index_holds_the_articles_of_the_public_pages(built: Path) -> Non
     site = built / "site"
     pages = pagefind_pages(site)
     assert "/casussen/c01/" in pages and "/stellingen/s05/" in pages and "/begrippen/" in pages
-    assert not [u for u in pages if u.startswith(("/handouts/", "/kaarten/", "/verkenner/"))], "copies stay out"
-    assert "/404.html" not in pages and len(pages) == 63
+    copies = [u for u in pages if u.startswith(("/handouts/", "/kaarten/", "/verkenner/"))]
+    assert copies and all(pages[u]["word_count"] <= 12 for u in copies), "copies are found by their name only"
+    assert pages["/handouts/c01/"]["content"].startswith("Hand-out C01.")
+    assert "/404.html" not in pages and len(pages) - len(copies) == 63
     casus = pages["/casussen/c01/"]
     assert casus["meta"]["title"].startswith("Een moeder met kinderen")
     assert "¶" not in casus["content"] and "Ga naar inhoud" not in casus["content"]
     assert "Bespreekvragen" in casus["content"]
-    assert [p.name for p in (site / "pagefind").glob("*.pf_meta")][0].startswith("pagefind.nl_"), "indexed as Dutch"
+    # Unstemmed on purpose (zoekindex.PAGEFIND): Pagefind's Dutch stems broke "schuld" -> "schulden".
+    assert [p.name for p in (site / "pagefind").glob("*.pf_meta")][0].startswith("pagefind.unknown_"), "not stemmed"
+    assert (site / "pagefind" / "zoekwoorden.json").is_file() and (site / "assets" / "zoeksynoniemen.json").is_file()
     header = (site / "casussen" / "c01" / "index.html").read_text("utf-8")
     assert '<pagefind-config bundle-path="../../pagefind/" lang="nl"' in header
     assert '<script src="../../assets/zoeken.js"></script>' in header

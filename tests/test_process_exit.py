@@ -28,7 +28,8 @@ def test_the_process_ends_soon_after_klaar_when_deduce_was_loaded(small_project:
     ended = time.monotonic()
     assert klaar is not None, "".join(lines)
     assert any("deduce starten" in line for line in lines), "".join(lines)  # deduce was loaded
-    assert ended - klaar < 1.5
+    print(f"van Klaar tot einde: {ended - klaar:.2f} s")
+    assert ended - klaar < 1.0  # issue 22: within a second of "Klaar"
     assert lines[-1].startswith("Tijden: ")  # what follows "Klaar" still reaches the output
     assert (small_project / "site" / "casussen" / "c01" / "index.html").is_file()
 

@@ -106,3 +106,24 @@ def test_dates_are_shown_in_dutch(iso: str, shown: str) -> None:
 def test_a_verslag_page_shows_its_date_in_dutch() -> None:
     page = small_site()["verslagen/v01.md"]
     assert "· 19 maart 2025</p>" in page
+
+
+def test_search_synonyms_are_written_per_begrip_and_thema_and_shown_on_the_begrippen_page() -> None:
+    """zoeken.js expands a query with these groups (label first); the begrippen page lists them for readers."""
+    import json
+
+    pages = generate(source("casussen/C01-moeder.yml", CASUS)).pages
+    groups = json.loads(pages[render.SYNONYMS])["groepen"]
+    assert ["wonen", "dakloos", "thuisloos", "dakloosheid", "thuisloosheid", "zonder woning", "woningnood",
+            "huisuitzetting", "uitzetting", "ontruiming"] in groups
+    assert ["co-creatie", "cocreatie"] in groups
+    assert all(len(group) >= 2 for group in groups)
+    begrippen = pages["begrippen.md"]
+    assert "Zoeken vindt ook: cocreatie." in begrippen
+    assert "- [Wonen](themas/wonen.md): dakloos, thuisloos, dakloosheid" in begrippen
+
+
+def test_the_redactiegids_explains_search_and_how_to_add_a_synonym() -> None:
+    gids = generate(source("casussen/C01-moeder.yml", CASUS)).pages["redactiegids.md"]
+    assert "## Hoe zoeken werkt {#zoeken}" in gids and "### Een synoniem toevoegen {#synoniem}" in gids
+    assert "synoniemen: [dakloos, thuisloos, zonder woning]" in gids

@@ -1,8 +1,9 @@
 """Dutch search on the real content, typed into the site's search (Pagefind) in headless Chromium.
 
-Each query names a page that must be among the first five results. The table mixes accented and
-accent-free spellings, half words (prefix matching while typing), Dutch stop words, punctuation
-(hyphens, brackets, quotes, slashes) and words that only stand in titles or statements.
+Each query names a page and the rank it must have at most. The table mixes accented and accent-free
+spellings, half words (prefix matching while typing), Dutch stop words, punctuation (hyphens, brackets,
+quotes, slashes), words that only stand in titles or statements, word forms, synonyms from the
+vocabularies, typos, several words, the names of pages, and words that are nowhere.
 The site is served under /kennisbank/, as on GitHub Pages.
 """
 
@@ -14,49 +15,94 @@ from typing import Any
 
 import pytest
 from kb_testing import CHROMIUM, CHROMIUM_ARGS, StaticServer, require_chromium
-from kb_zoeken import SECTION_LINK, SUMMARY, open_with_slash, result_hrefs, type_query
+from kb_zoeken import (
+    SECTION_LINK,
+    SUMMARY,
+    gets_focus,
+    open_with_slash,
+    result_count,
+    result_hrefs,
+    type_query,
+    wait_for_results,
+)
 
 pytestmark = pytest.mark.browser
 
-# query, the page a reader expects; the comment is its rank as measured with Pagefind 1.5.2.
+# query, the page a reader expects, the rank it must have at most (1 for an exact title; else 3, one exception
+# explained). The comment is its rank as measured with Pagefind 1.5.2 and assets/zoeken.js on the content of
+# 3 December (63 pages in the index besides the name-only pages).
 QUERIES = [
-    ("casuïstiek", "begrippen/"),  # 2 (lessen/l01/ first: a les built on casuïstiek)
-    ("casuistiek", "begrippen/"),  # 2
-    ("vertrouwenspersoon", "verslagen/v07/"),  # 1 (Sessies met vertrouwenspersonen)
-    ("vertrouw", "verslagen/v09/"),  # 1
-    ("wantrouwen", "stellingen/s05/"),  # 2 (after the theme page Wantrouwen)
-    ("Doorbraakteam", "verslagen/v08/"),  # 1
-    ("het doorbraakteam", "verslagen/v08/"),  # 1
-    ("de moeder", "casussen/c01/"),  # 2
-    ("vader woning", "casussen/c02/"),  # 2
-    ("drie zakken post", "casussen/c04/"),  # 1
-    ("klantmanager", "casussen/c05/"),  # 1
-    ("noodfonds", "casussen/c06/"),  # 1
-    ("koelkast", "casussen/c06/"),  # 1
-    ("bondgenootschap", "verslagen/v03/"),  # 3
-    ("relationeel", "verslagen/v03/"),  # 3
-    ("Keten van Vertrouwen", "verslagen/v05/"),  # 1
-    ("co-creatie", "begrippen/"),  # 1 (the definition has its own heading)
-    ("co-creatie", "verslagen/v06/"),  # in the first five since C03 (a co-creatiesessie casus) left
-    ("kick-off", "verslagen/v06/"),  # 1
-    ("wij-gevoel", "verslagen/v09/"),  # 1
-    ("(menselijke maat)", "stellingen/s02/"),  # 1
-    ("geldstromen", "stellingen/s06/"),  # 1
-    ("moe en gefrustreerd", "stellingen/s01/"),  # in the first five since s01 says it as its source does
-    ('"tegenaan lopen"', "verslagen/v07/"),  # 1 (quotes: the exact phrase)
-    ("Oud-West/De Baarsjes", "onderzoek/o02/"),  # 1
-    ("Baarsjes", "onderzoek/o02/"),  # 1
-    ("hybridisering", "onderzoek/o02/"),  # 2
-    ("pilot", "onderzoek/o01/"),  # 1
-    ("Meetellen", "onderzoek/o01/"),  # 2
+    ("casuïstiek", "begrippen/", 3),  # 1 (the begrip is a heading there)
+    ("casuistiek", "begrippen/", 3),  # 1
+    ("vertrouwenspersoon", "verslagen/v07/", 3),  # 2 (Sessies met vertrouwenspersonen)
+    ("vertrouwenspersoon", "begrippen/", 3),  # 1 (heading Vertrouwenspersoon)
+    ("vertrouw", "verslagen/v09/", 3),  # 1
+    ("wantrouwen", "stellingen/s05/", 3),  # 1 (after the theme page Wantrouwen)
+    ("Doorbraakteam", "verslagen/v08/", 3),  # 2
+    ("het doorbraakteam", "verslagen/v08/", 3),  # 1
+    ("de moeder", "casussen/c01/", 3),  # 2
+    ("vader woning", "casussen/c02/", 3),  # 1
+    ("Drie zakken post", "casussen/c04/", 1),  # 1 (its title)
+    ("klantmanager", "casussen/c05/", 3),  # 1
+    ("noodfonds", "casussen/c06/", 3),  # 1
+    ("koelkast", "casussen/c06/", 3),  # 1
+    ("bondgenootschap", "themas/bondgenootschap/", 1),  # 1 (its title; verslagen/v03/ is 4th)
+    ("relationeel", "verslagen/v03/", 3),  # 3
+    ("Keten van Vertrouwen", "verslagen/v05/", 1),  # 1 (its title)
+    ("co-creatie", "begrippen/", 1),  # 1 (the begrip's heading)
+    ("co-creatie", "verslagen/v06/", 3),  # 3
+    ("kick-off", "verslagen/v06/", 3),  # 1
+    ("wij-gevoel", "verslagen/v09/", 3),  # 1
+    ("(menselijke maat)", "stellingen/s02/", 3),  # 1
+    ("geldstromen", "stellingen/s06/", 3),  # 1
+    ("moe en gefrustreerd", "stellingen/s01/", 3),  # 1
+    ('"tegenaan lopen"', "verslagen/v07/", 3),  # 1 (quotes: the exact phrase)
+    ("Oud-West/De Baarsjes", "onderzoek/o02/", 3),  # 1
+    ("Baarsjes", "onderzoek/o02/", 3),  # 1
+    ("hybridisering", "onderzoek/o02/", 3),  # 2
+    ("pilot", "onderzoek/o01/", 3),  # 1
+    ("Meetellen", "onderzoek/o01/", 4),  # 4: more verslagen name the bureau since issue 18 (stemmed: 4 too)
+    # word forms (singular, plural, -e, -end)
+    ("schuld", "casussen/c04/", 3),  # 1 (says "schulden")
+    ("schuld", "themas/armoede/", 3),  # 2
+    ("schulden", "casussen/c04/", 3),  # 3
+    ("klantmanagers", "casussen/c05/", 3),  # 1
+    ("wantrouwend", "stellingen/s05/", 3),  # 1
+    ("vertrouwenspersonen", "verslagen/v07/", 3),  # 1
+    ("pilots", "onderzoek/o01/", 3),  # 1
+    ("moeders", "casussen/c01/", 3),  # 1
+    # synonyms (vocabulaires: synoniemen)
+    ("dakloos", "casussen/c02/", 3),  # 1 (a vader zonder woning)
+    ("thuisloos", "casussen/c02/", 3),  # 1
+    ("huisuitzetting", "themas/wonen/", 3),  # 1
+    ("bewindvoering", "themas/armoede/", 3),  # 1
+    ("schuldhulp", "themas/armoede/", 3),  # 1
+    ("cocreatie", "begrippen/", 3),  # 1
+    ("casusbespreking", "begrippen/", 3),  # 1
+    # typos
+    ("vertrouwenspesoon", "verslagen/v07/", 3),  # 2 (Resultaten voor vertrouwenspersoon)
+    ("klantmanger", "casussen/c05/", 3),  # 1
+    ("doorbraaktem", "verslagen/v08/", 3),  # 2
+    ("koelkats", "casussen/c06/", 3),  # 1
+    ("bondgenootscap", "themas/bondgenootschap/", 3),  # 1
+    # several words
+    ("vader zonder woning", "casussen/c02/", 1),  # 1
+    ("schulden post", "casussen/c04/", 3),  # 1
+    ("klantmanager fout", "casussen/c05/", 3),  # 1
+    ("noodfonds oost", "casussen/c06/", 3),  # 3
+    # pages by their names
+    ("Wonen", "themas/wonen/", 1),  # 1
+    ("Begrippen", "begrippen/", 1),  # 1
+    ("Casusverkenner", "verkenner/", 1),  # 1
+    ("verkenner", "verkenner/", 3),  # 1
+    ("Stellingenkaarten", "kaarten/", 3),  # 1
+    ("kaarten", "kaarten/", 3),  # 3
+    ("hand-out", "handouts/c01/", 3),  # 2
 ]
 
-# Pages that Material's search put in the top five and Pagefind does not. Strict: when one of them
-# comes back into the top five, this fails, and the query belongs in the table above.
-KNOWN_MISSES = [
-    ("vertrouwenspersoon", "begrippen/",
-     "16e: de begrippenpagina is lang en het woord staat op 52 pagina's; verslagen/v07/ staat eerst"),
-]
+# Queries with no answer: no page, a way on instead (suggestions, the themes, the explorer).
+NO_ANSWER = ["eenoudergezin", "alleenstaand", "xyzzy", "proefproject"]
+
 
 
 @pytest.fixture(scope="module")
@@ -94,20 +140,58 @@ def search(page: Any, base: str, query: str, n: int | None = 5) -> list[str]:
     return ranked
 
 
-@pytest.mark.parametrize(("query", "expected"), QUERIES)
-def test_query_finds_its_page_among_the_first_five(page: tuple[Any, str], query: str, expected: str) -> None:
+@pytest.mark.parametrize(("query", "expected", "top"), QUERIES)
+def test_query_finds_its_page_at_its_rank(page: tuple[Any, str], query: str, expected: str, top: int) -> None:
     ranked = search(*page, query, n=10)
     rank = ranked.index(expected) + 1 if expected in ranked else None
-    print(f"| {query} | {expected} | {rank} |")
-    assert rank is not None and rank <= 5, ranked[:5]
+    print(f"| {query} | {expected} | {top} | {rank} |")
+    assert rank is not None and rank <= top, ranked[:5]
 
 
-@pytest.mark.parametrize(("query", "expected", "why"), KNOWN_MISSES)
-def test_known_misses_stay_out_of_the_first_five(page: tuple[Any, str], query: str, expected: str, why: str) -> None:
-    ranked = search(*page, query, n=5)
-    if expected in ranked:
-        pytest.fail(f"{expected} staat weer bij de eerste vijf voor {query!r}: zet de vraag terug in QUERIES")
-    print(f"{query!r}: {expected} niet bij de eerste vijf ({why}); wel: {ranked}")
+def test_the_table_has_forty_queries_or_more() -> None:
+    assert len(QUERIES) + len(NO_ANSWER) >= 40
+
+
+@pytest.mark.parametrize("query", NO_ANSWER)
+def test_an_unknown_word_finds_nothing_and_offers_a_way_on(page: tuple[Any, str], query: str) -> None:
+    """Pagefind splits a word it does not know into known pieces ("eenoudergezin" -> "een") and then finds
+    every page; zoeken.js never sends such a word."""
+    tab, base = page
+    assert search(tab, base, query) == []
+    assert tab.locator(f"pagefind-modal {SUMMARY}").inner_text().strip() == f"Geen resultaten voor {query}"
+    way = tab.locator("pagefind-modal .kb-zoek-verder")
+    links = way.locator("a").evaluate_all("links => links.map(a => a.href)")
+    assert links == [base + "themas/", base + "verkenner/"], links
+
+
+def test_a_long_unknown_word_is_offered_in_its_parts(page: tuple[Any, str]) -> None:
+    tab, base = page
+    search(tab, base, "eenoudergezin")
+    tips = tab.locator("pagefind-modal .kb-zoek-suggestie").all_inner_texts()
+    assert tips[:2] == ["ouder", "gezin"], tips
+    tab.locator("pagefind-modal .kb-zoek-suggestie").nth(1).focus()
+    tab.keyboard.press("Enter")
+    wait_for_results(tab, "gezin")
+    assert [h.removeprefix(base) for h in result_hrefs(tab)] == ["casussen/c01/"]
+
+
+def test_a_typo_is_corrected_and_the_reader_is_told(page: tuple[Any, str]) -> None:
+    tab, base = page
+    ranked = search(tab, base, "vertrouwenspesoon", n=None)
+    note = tab.locator("pagefind-modal .kb-zoek-correctie")
+    assert note.inner_text().strip() == "Resultaten voor vertrouwenspersoon"
+    assert note.locator("em").inner_text() == "vertrouwenspersoon"
+    assert ranked[:3] == search(tab, base, "vertrouwenspersoon", n=3)
+    assert tab.locator("pagefind-modal .kb-zoek-correctie").count() == 0
+
+
+def test_a_synonym_search_says_which_words_it_added(page: tuple[Any, str]) -> None:
+    tab, base = page
+    ranked = search(tab, base, "thuisloos")
+    assert "casussen/c02/" in ranked[:3]
+    said = tab.locator("pagefind-modal .kb-zoek-synoniemen").inner_text()
+    assert said.startswith("Ook gezocht op: ") and "zonder woning" in said, said
+
 
 
 def test_accents_fold_both_ways(page: tuple[Any, str]) -> None:
@@ -145,12 +229,87 @@ def test_results_link_into_the_section_where_the_word_stands(page: tuple[Any, st
     assert marked and all("creatie" in m.lower() for m in marked), marked
 
 
-def test_a_word_on_many_pages_lists_thirty_and_counts_them_all(page: tuple[Any, str]) -> None:
-    """zoeken.js caps the list at 30 (a placeholder per hit made a common word take seconds at 5,000
-    casussen); the summary still names every hit."""
+def test_a_word_on_many_pages_lists_them_all_thirty_at_a_time(page: tuple[Any, str]) -> None:
+    """The first 30 come at once (fast first paint); "Meer resultaten" adds 30 more, by keyboard, with the
+    focus on the first new result, until the list holds as many as the summary counts."""
     tab, base = page
     search(tab, base, "vertrouwenspersoon", n=1)
     summary = tab.locator(f"pagefind-modal {SUMMARY}").inner_text().strip()
     total = int(summary.split()[0])
     assert total > 30, summary
-    assert tab.locator("pagefind-modal li.pf-result").count() == 30
+    assert result_count(tab) == 30
+    more = tab.locator("pagefind-modal button.kb-zoek-meer")
+    assert more.inner_text() == f"Meer resultaten (30 van {total} getoond)"
+    shown = 30
+    while shown < total:
+        more.focus()
+        assert more.evaluate("b => getComputedStyle(b).outlineStyle") != "none"
+        assert float(more.evaluate("b => parseFloat(getComputedStyle(b).outlineWidth)")) >= 2
+        tab.keyboard.press("Enter")
+        first_new, shown = shown, min(total, shown + 30)
+        tab.wait_for_function("n => document.querySelectorAll('pagefind-modal li.pf-result').length === n", arg=shown)
+        assert gets_focus(tab, "pagefind-modal li.pf-result a.pf-result-link")
+        focused = tab.evaluate("document.activeElement.closest('li.pf-result').dataset.pfResultIndex")
+        assert focused == str(first_new)
+    assert more.is_hidden()
+    hrefs = result_hrefs(tab)
+    assert len(hrefs) == total == len(set(hrefs))
+    assert tab.locator(f"pagefind-modal {SUMMARY}").inner_text().strip() == summary
+
+
+def test_each_result_shows_its_type_id_and_themes(page: tuple[Any, str]) -> None:
+    tab, base = page
+    assert search(tab, base, "Drie zakken post")[0] == "casussen/c04/"
+    card = tab.locator("pagefind-modal li.pf-result").first.locator(".kb-zoek-kaart")
+    assert card.locator(".kb-zoek-kaart__soort").inner_text() == "Casus C04"
+    assert "Armoede en schulden" in card.locator(".kb-zoek-kaart__themas").inner_text().split(" · ")
+
+
+def test_results_narrow_to_one_type_by_keyboard(page: tuple[Any, str]) -> None:
+    """The type filter is a group of radio buttons: arrow keys choose, the results follow."""
+    tab, base = page
+    everything = search(tab, base, "vertrouwen", n=None)
+    assert any(not p.startswith("casussen/") for p in everything)
+    total = int(tab.locator(f"pagefind-modal {SUMMARY}").inner_text().split()[0])
+    first = tab.locator("pagefind-modal .kb-zoek-soorten input").first
+    first.focus()
+    assert first.evaluate("i => getComputedStyle(i).outlineStyle") != "none"
+    tab.keyboard.press("ArrowRight")
+    assert tab.evaluate("document.activeElement.value") == "Casus"
+    tab.wait_for_function("""() => {
+      const links = [...document.querySelectorAll('pagefind-modal li.pf-result a.pf-result-link')];
+      return links.length > 0 && links.every(a => a.pathname.includes('/casussen/'));
+    }""")
+    casussen = [h.removeprefix(base) for h in result_hrefs(tab)]
+    assert casussen and all(p.startswith("casussen/") for p in casussen), casussen
+    assert 0 < len(casussen) < total
+    assert tab.locator(f"pagefind-modal {SUMMARY}").inner_text().startswith(f"{len(casussen)} resulta")
+    tab.keyboard.press("ArrowLeft")
+    tab.wait_for_function("n => document.querySelectorAll('pagefind-modal li.pf-result').length === n",
+                          arg=min(30, len(everything)))
+
+
+def test_word_forms_and_edit_distance_in_zoeken_js(page: tuple[Any, str]) -> None:
+    """The rules behind the table above, one by one (kbZoekhulp in assets/zoeken.js)."""
+    tab, base = page
+    tab.goto(base, wait_until="networkidle")
+    forms = tab.evaluate("""() => Object.fromEntries(['schulden', 'klantmanagers', 'wantrouwend', 'personen',
+        'gesprekken', 'kinderen', 'dakloze', 'huizen'].map(w => [w, kbZoekhulp.baseForms(w)]))""")
+    expected = {"schulden": "schuld", "klantmanagers": "klantmanager", "wantrouwend": "wantrouwen",
+                "personen": "persoon", "gesprekken": "gesprek", "kinderen": "kind", "dakloze": "dakloos",
+                "huizen": "huis"}
+    for word, base_form in expected.items():
+        assert base_form in forms[word], (word, forms[word])
+    assert tab.evaluate("kbZoekhulp.fullForms('persoon')")[0] == "personen"
+    assert tab.evaluate("kbZoekhulp.distance('vertrouwenspesoon', 'vertrouwenspersoon', 2)") == 1
+    assert tab.evaluate("kbZoekhulp.distance('koelkats', 'koelkast', 2)") == 1  # a swap is one edit
+    assert tab.evaluate("kbZoekhulp.distance('eenoudergezin', 'een', 2)") == 3  # above the limit: limit + 1
+    assert tab.evaluate("kbZoekhulp.sameWord('vertrouwenspersoon', 'vertrouwenspersonen')")
+    assert not tab.evaluate("kbZoekhulp.sameWord('schulden', 'schuldhulp')")
+    plan = tab.evaluate("""() => new kbZoekhulp.Lists({schuld: 3, schulden: 9, schuldhulp: 1, armoede: 4},
+                                                       [['armoede', 'schulden', 'schuldhulp']]).plan('Schulden')""")
+    assert plan["searches"] == [{"term": "schuld", "weight": 1}, {"term": "armoede", "weight": 0.8},
+                                {"term": "schuldhulp", "weight": 0.8}]
+    assert plan["synonyms"] == ["armoede", "schuldhulp"]
+    unknown = tab.evaluate("new kbZoekhulp.Lists({een: 50, ouder: 2}, []).plan('eenoudergezin')")
+    assert unknown["searches"] == [] and unknown["unknown"] == ["eenoudergezin"]

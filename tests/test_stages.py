@@ -143,7 +143,7 @@ def _uncached_pages(root: Path) -> dict[str, str]:
     return build.generate(inputs, False, no_names).pages  # type: ignore[arg-type]
 
 
-NOT_LISTED = {"open-data.md", "redactiegids.md", "verkenner.md"}  # they show no item
+NOT_LISTED = {"open-data.md", "redactiegids.md", "verkenner.md", "assets/zoeksynoniemen.json"}  # they show no item
 CSV = {"data/casussen.csv", "data/lessen.csv", "data/onderzoeken.csv", "data/stellingen.csv", "data/verslagen.csv"}
 
 

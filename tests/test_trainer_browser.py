@@ -140,7 +140,7 @@ def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, Static
     terms.first.hover()
     tooltip.wait_for()
     page.goto(server.url + "begrippen/")
-    entry = page.locator("#vertrouwenspersoon ~ p").nth(1)
+    entry = page.locator("#vertrouwenspersoon ~ p", has_text="Komt voor in").first
     assert "Komt voor in: C01" in entry.inner_text()
 
 
