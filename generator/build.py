@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import handwritten, load, privacy, render, resolve, validate, write, zoekindex
+from . import dates, handwritten, load, privacy, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
 from .privacy_sources import read_private_names
 from .problems import ContentError, Problem, errors_only
@@ -50,6 +50,8 @@ class Inputs:
     """Images from docs/, copied as they are (handwritten.read_handwritten)."""
     read_problems: list[Problem] = field(default_factory=list)
     """What reading docs/ refused: symlinks out of the project, other file types, too large, not UTF-8."""
+    site_url: str = ""
+    """The public address (KENNISBANK_SITE_URL), for the feed's links; empty in a local preview."""
 
 
 @dataclass
@@ -129,6 +131,7 @@ def gather(root: Path, today: dt.date | None = None, concepten: bool = False) ->
         privacy_cache=_read_cache(Layout(root).cache),
         today=today or dt.date.today(),
         repo_url=repository_url(),
+        site_url=os.environ.get("KENNISBANK_SITE_URL", ""),
         findings_cache=_read_findings(Layout(root, concepten).findings_cache),
         parsed=load.decode_parsed(_read_bytes(Layout(root).parsed_cache)),
         related=_read_bytes(Layout(root, concepten).related_cache),
@@ -202,7 +205,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         problems += found
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
-                               images=set(inputs.images))
+                               images=set(inputs.images), site_url=inputs.site_url)
         pages, found = output.pages, output.problems
         problems += found
     return Generated(pages, problems, allowances, site, timings, output.kept, output.cache, inputs.images)
@@ -318,6 +321,10 @@ def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = No
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
         config.theme.dirs.insert(0, str(OVERRIDES))
+        # The footer's contact route: the issues page; only an address an edit link could also be made from.
+        repo = repository_url()
+        config.extra["kb_repo_url"] = repo if render.REPO_URL.fullmatch(repo) else ""
+        config.extra["kb_versie"] = _version_date()  # "how to cite" in the footer: the version's date, in Dutch
         job = search_job(layout, config)
         indexing = zoekindex.start(job)
         with _timed(timings, "mkdocs"):
@@ -369,6 +376,12 @@ def _set_source_date_epoch(root: Path) -> None:
     except (OSError, subprocess.CalledProcessError):
         stamp = ""
     os.environ["SOURCE_DATE_EPOCH"] = stamp or "1700000000"
+
+
+def _version_date() -> str:
+    """The date of this version of the site (SOURCE_DATE_EPOCH: the last commit), as '3 december 2026'."""
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    return dates.dutch_date(dt.datetime.fromtimestamp(stamp, dt.UTC).date())
 
 
 def _mkdocs_logging() -> None:

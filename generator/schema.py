@@ -210,6 +210,9 @@ STELLING = ContentType(
         ID,
         STATUS,
         _f("stelling", "tekst", "Stelling", "De stelling zelf, in één of twee zinnen.", verplicht=True),
+        _f("korte_titel", "tekst", "Korte titel",
+           "Een paar woorden als titel in de browser en in zoekmachines (samen met het id hooguit 70 tekens), als de "
+           "stelling zelf lang is."),
         THEMAS,
         _f("toelichting", "markdown", "Toelichting", "Waar komt de stelling vandaan, wat zit erachter?"),
         _f("herkomst", "verwijzing", "Herkomst",
