@@ -138,22 +138,28 @@
     return n === 1 ? "1 item gevonden" : n + " items gevonden";
   }
 
+  function resultItem(data, item, basis) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = basis + item.url;
+    a.textContent = item.id + " · " + item.titel;
+    var kind = document.createElement("span");
+    kind.className = "kb-verkenner__soort";
+    kind.textContent = label(data, "t", item.t);
+    var text = document.createElement("p");
+    text.textContent = item.tekst;
+    li.appendChild(kind); li.appendChild(document.createTextNode(" ")); li.appendChild(a); li.appendChild(text);
+    return li;
+  }
+
   function renderResults(root, data, result, basis) {
     var list = root.querySelector("#kb-resultaten");
     list.textContent = "";
     var fragment = document.createDocumentFragment();
     result.slice(0, LIMIT).forEach(function (item) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = basis + item.url;
-      a.textContent = item.id + " · " + item.titel;
-      var kind = document.createElement("span");
-      kind.className = "kb-verkenner__soort";
-      kind.textContent = label(data, "t", item.t);
-      var text = document.createElement("p");
-      text.textContent = item.tekst;
-      li.appendChild(kind); li.appendChild(document.createTextNode(" ")); li.appendChild(a); li.appendChild(text);
-      fragment.appendChild(li);
+      // An item's list entry never changes: made once, then moved (a click re-renders up to LIMIT entries).
+      if (!item._li) item._li = resultItem(data, item, basis);
+      fragment.appendChild(item._li);
     });
     list.appendChild(fragment);
     var count = countText(result.length);

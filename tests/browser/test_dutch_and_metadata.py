@@ -35,6 +35,7 @@ HEARD = """() => {
   return out.join('\\n');
 }"""
 ATOM = "{http://www.w3.org/2005/Atom}"
+MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 
 
 class Head(HTMLParser):
@@ -109,6 +110,7 @@ def test_no_english_a_reader_sees_or_hears_and_a_dutch_footer(browser: Any, buil
         found += [f"{kind}: {word!r}" for word in ENGLISH if re.search(rf"\b{re.escape(word)}\b", text)]
         footer = page.locator(".md-footer .kb-voet").inner_text()
         assert footer.count("CC BY 4.0") == 1 and "Over dit project" in footer and "Zo verwijs je" in footer
+        assert re.search(rf"versie van \d{{1,2}} ({MONTHS}) \d{{4}}\.", footer), "the version's date, in Dutch"
         assert page.locator(".md-footer a", has_text="Vraag of fout melden").get_attribute("href") == \
             REPO_URL + "/issues"
         article = page.locator("article").inner_text()
@@ -122,8 +124,7 @@ def test_verslag_dates_are_dutch_and_do_not_break(browser: Any, built_site: Buil
     page = context.new_page()
     page.goto(samples["verslag"])
     date = page.locator(".kb-meta time.kb-datum")
-    assert re.fullmatch(r"(\d{1,2} )?(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-                        r"november|december) \d{4}", date.inner_text())
+    assert re.fullmatch(rf"(\d{{1,2}} )?({MONTHS}) \d{{4}}", date.inner_text())
     assert date.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
     assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", page.locator("article").inner_text())
     context.close()
