@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
+from . import dates, handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
 from .privacy_sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
@@ -51,6 +51,8 @@ class Inputs:
     """What reading docs/ refused: symlinks out of the project, other file types, too large, not UTF-8."""
     private_drafts: dict[str, str] = field(default_factory=dict)
     """Sources read from the private drafts folder (`--concepten` only): their path there, by their rel."""
+    site_url: str = ""
+    """The public address (KENNISBANK_SITE_URL), for the feed's links; empty in a local preview."""
 
 
 @dataclass
@@ -132,6 +134,7 @@ def gather(root: Path, today: dt.date | None = None, concepten: bool = False) ->
         privacy_cache=_read_cache(Layout(root).cache),
         today=today or dt.date.today(),
         repo_url=repository_url(),
+        site_url=os.environ.get("KENNISBANK_SITE_URL", ""),
         findings_cache=_read_findings(Layout(root, concepten).findings_cache),
         parsed=load.decode_parsed(_read_bytes(Layout(root).parsed_cache)),
         related=_read_bytes(Layout(root, concepten).related_cache),
@@ -212,7 +215,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
         problems += linkage.check(site)
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
-                               images=set(inputs.images))
+                               images=set(inputs.images), site_url=inputs.site_url)
         pages, found = output.pages, output.problems
         problems += found
     return Generated(pages, _in_drafts_folder(problems, inputs.private_drafts), allowances, site, timings,
@@ -340,6 +343,10 @@ def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = No
         config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
                              site_dir=str(fresh), strict=True)
         config.theme.dirs.insert(0, str(OVERRIDES))
+        # The footer's contact route: the issues page; only an address an edit link could also be made from.
+        repo = repository_url()
+        config.extra["kb_repo_url"] = repo if render.REPO_URL.fullmatch(repo) else ""
+        config.extra["kb_versie"] = _version_date()  # "how to cite" in the footer: the version's date, in Dutch
         # The collection only registers the on_* methods: no BasePlugin needed, nor an entry in mkdocs.yml.
         capture = zoekindex.Capture(layout.search_pages, layout.docs)
         config.plugins["kennisbank-zoekindex"] = capture  # type: ignore[assignment]
@@ -371,6 +378,12 @@ def _set_source_date_epoch(root: Path) -> None:
     except (OSError, subprocess.CalledProcessError):
         stamp = ""
     os.environ["SOURCE_DATE_EPOCH"] = stamp or "1700000000"
+
+
+def _version_date() -> str:
+    """The date of this version of the site (SOURCE_DATE_EPOCH: the last commit), as '3 december 2026'."""
+    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
+    return dates.dutch_date(dt.datetime.fromtimestamp(stamp, dt.UTC).date())
 
 
 def _mkdocs_logging() -> None:

@@ -106,7 +106,9 @@ def explorer_data(site: Site) -> str:
             "t": item.type.name,
             "titel": item.titel,
             "url": item.url,
-            "tekst": _plain(data.get("samenvatting") or data.get("toelichting") or "")[:240],
+            "tekst": excerpt(plain_text(data.get("samenvatting") or data.get("toelichting") or ""), EXCERPT),
+            "alles": plain_text(" ".join(_strings(public_record(item)))),
+            "datum": str(data.get("datum") or (_years(str(year)) or [""])[0]),
             "thema": data.get("themas", []),
             "fase": data.get("fasen", []),
             "rol": data.get("rollen", []),
@@ -116,6 +118,7 @@ def explorer_data(site: Site) -> str:
         })
     labels = {name: {t.id: t.label for t in terms.values()} for name, terms in site.vocabularies.items()}
     payload = {
+        "soorten": [t.name for t in CONTENT_TYPES],
         "labels": {
             "t": {t.name: t.name.capitalize() for t in CONTENT_TYPES},
             "thema": labels["themas"], "fase": labels["fasen"], "rol": labels["rollen"],
@@ -126,11 +129,34 @@ def explorer_data(site: Site) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+EXCERPT = 240
+
+
+def excerpt(text: str, limit: int) -> str:
+    """At most `limit` characters, cut after a whole word and marked with an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1].rsplit(" ", 1)[0] if " " in text[:limit + 1] else text[:limit]
+    return cut.rstrip(" ,;:.-–") + "…"
+
+
+def _strings(value: Any) -> list[str]:
+    """Every text in a record, for the explorer's free-text filter (ids and addresses included)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
 def _years(text: str) -> list[str]:
     import re
 
     return sorted(set(re.findall(r"(?:19|20)\d\d", text)))[:1]
 
 
-def _plain(markdown: str) -> str:
+def plain_text(markdown: str) -> str:
+    """Markdown as one line of text (emphasis and heading marks dropped)."""
     return " ".join(markdown.replace("*", "").replace("#", "").split())

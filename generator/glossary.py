@@ -40,7 +40,7 @@ def _forms(terms: Iterable[Term], text: str) -> tuple[dict[str, Term], re.Patter
 
 def mark_first_uses(markdown: str, terms: Iterable[Term], page: str) -> str:
     target = posixpath.relpath("begrippen.md", posixpath.dirname(page) or ".")
-    body_start = _after_front_matter(markdown)
+    body_start = after_front_matter(markdown)
     by_form, pattern = _forms(terms, markdown[body_start:])
     remaining = {term.id for term in by_form.values()}
     unmarked = list(by_form)
@@ -79,7 +79,7 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
                target: str) -> str:
     """Link the first use of every still unmarked term in the line's unprotected text."""
     out = []
-    for text, protected in _split_protected(line):
+    for text, protected in split_protected(line):
         if protected:
             out.append(text)
             continue
@@ -104,7 +104,7 @@ def link_title(text: str) -> str:
     return re.sub(r"([()\[\]])", r"\\\1", plain)
 
 
-def _split_protected(line: str) -> list[tuple[str, bool]]:
+def split_protected(line: str) -> list[tuple[str, bool]]:
     pieces, position = [], 0
     for match in PROTECTED.finditer(line):
         pieces.append((line[position: match.start()], False))
@@ -114,7 +114,7 @@ def _split_protected(line: str) -> list[tuple[str, bool]]:
     return pieces
 
 
-def _after_front_matter(markdown: str) -> int:
+def after_front_matter(markdown: str) -> int:
     if markdown.startswith("---\n"):
         end = markdown.find("\n---\n", 4)
         if end >= 0:

@@ -7,7 +7,6 @@ redirect pages. Nothing is written here.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import json
@@ -20,11 +19,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import babel.dates
 import jinja2
 from markupsafe import Markup
 
-from . import charts, export, glossary
+from . import charts, dates, export, feed, glossary, idlinks
 from .problems import Problem
 from .resolve import Link, Site, reserved_address
 from .safe_markdown import alt_text, front_matter_title, safe_inline, safe_markdown
@@ -59,9 +57,14 @@ def environment(templates: Path = TEMPLATES) -> jinja2.Environment:
     env.filters["html"] = _trusted(escape)
     env.filters["titel"] = _trusted(front_matter_title)
     env.filters["alt"] = _trusted(alt_text)
+    # Trusted: the SVG is made here from the figure's numbers, every text in it escaped (charts.py).
+    env.filters["grafiek"] = _trusted(charts.bar_chart)
+    # Plain text out, so not marked: what they return is escaped like any other value.
+    env.filters["kort"] = export.excerpt
+    env.filters["platte_tekst"] = export.plain_text
+    env.filters["datum"] = dates.dutch_date
     env.tests["contains"] = lambda seq, value: value in (seq or ())
     env.filters["getal"] = _trusted(lambda v: charts.format_number(charts.number(v) or 0.0))
-    env.filters["datum"] = dutch_date
     return env
 
 
@@ -97,20 +100,6 @@ def _edit_link(repo_url: str) -> Callable[[Item], Markup]:
     return edit_link
 
 
-def dutch_date(value: str) -> str:
-    """'2025-06-30' as '30 juni 2025', '2024-06' as 'juni 2024'; anything else unchanged.
-
-    Validation lets only these two forms through, so the fallback is for texts a template passes by mistake."""
-    parts = str(value).split("-")
-    if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3):
-        return str(value)
-    try:
-        day = datetime.date(int(parts[0]), int(parts[1]), int(parts[2]) if len(parts) == 3 else 1)
-    except ValueError:
-        return str(value)
-    return babel.dates.format_date(day, "d MMMM y" if len(parts) == 3 else "MMMM y", locale="nl")
-
-
 def page_path(item: Item) -> str:
     return f"{item.type.folder}/{item.id.lower()}.md"
 
@@ -137,7 +126,8 @@ class Output:
 
 
 def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
-           repo_url: str = "", cache: RenderCache | None = None, images: set[str] | None = None) -> Output:
+           repo_url: str = "", cache: RenderCache | None = None, images: set[str] | None = None,
+           site_url: str = "") -> Output:
     """Every output file. A page whose key matches `cache` is kept instead of rendered: an item page's
     or hand-out's key hashes everything it shows (_page_key); every other page shows the whole site
     and is kept only when no item changed."""
@@ -150,8 +140,11 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     for ctype in CONTENT_TYPES:
         out.template(f"{ctype.folder}/index.md", f"{ctype.name}_overzicht.md.j2", listed,
                      items=site.of_type(ctype.name))
+    # An item page links every id it mentions, so it depends on which items exist.
+    item_base = _hash(base, *sorted(out.targets))
     for item in site.items:
-        out.item_page(item, _page_key(base, f"{item.type.name}.md.j2", item, _item_context(site, item)), begrippen)
+        out.item_page(item, _page_key(item_base, f"{item.type.name}.md.j2", item, _item_context(site, item)),
+                      begrippen)
     out.template("themas/index.md", "themas.md.j2", listed)
     for thema in site.vocabularies["themas"].values():
         out.template(f"themas/{thema.id}.md", "thema.md.j2", listed, thema=thema,
@@ -173,7 +166,8 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     out.template("open-data.md", "open_data.md.j2", base, types=CONTENT_TYPES, velden=export.public_fields,
                  licentie=export.LICENTIE)
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
-    out.text("data/verkenner.json", listed, functools.partial(export.explorer_data, site))
+    out.text("feed.xml", _hash(listed, site_url), functools.partial(feed.atom_feed, site, site_url))
+    out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))  # free text: all text
     out.text(SYNONYMS, base, functools.partial(search_synonyms, site))
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.name)))
@@ -199,6 +193,7 @@ class _Renderer:
         self.problems: list[Problem] = []
         self.kept: set[str] = set()
         self.fresh: RenderCache = {}
+        self.targets = {item.id: page_path(item) for item in site.items}
 
     def template(self, path: str, template: str, key: str, **context: Any) -> None:
         if not self._reused(path, key) and (text := self._render(path, template, context)) is not None:
@@ -211,6 +206,7 @@ class _Renderer:
             return
         text = self._render(path, f"{item.type.name}.md.j2", {"item": item, **_item_context(self.site, item)})
         if text is not None:
+            text = idlinks.link_ids(text, self.targets, path, item.id)
             text = glossary.mark_first_uses(text, begrippen, path)
             self._add(path, text, Rendered(key, glossary.terms_in(text, begrippen)))
 
@@ -230,7 +226,8 @@ class _Renderer:
         try:
             return self.env.get_template(template).render(
                 site=self.site, page=path, link=_linker(path), term=_term_labeler(self.site),
-                repo_url=self.repo_url, edit_link=_edit_link(self.repo_url), **context)
+                repo_url=self.repo_url, edit_link=_edit_link(self.repo_url), soorten_volgorde=CONTENT_TYPES,
+                **context)
         except jinja2.TemplateError as err:
             self.problems.append(_template_problem(err, template))
             return None

@@ -431,6 +431,15 @@ STELLING = ContentType(
             help="De stelling zelf, in één of twee zinnen.",
             required=True,
         ),
+        Field(
+            name="korte_titel",
+            kind="tekst",
+            label="Korte titel",
+            help=(
+                "Een paar woorden als titel in de browser en in zoekmachines (samen met het id hooguit 70 tekens), "
+                "als de stelling zelf lang is."
+            ),
+        ),
         THEMAS,
         Field(
             name="toelichting",

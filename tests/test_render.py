@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
-from generator import charts, render
+from generator import charts, dates, render
 from generator.safe_markdown import safe_markdown
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -93,19 +93,23 @@ def test_chart_is_deterministic_svg_with_a_title() -> None:
               "rijen": [{"label": "20 t/m 40 jaar", "waarden": ["8", "15"]}, {"label": "80+", "waarden": ["3", "2"]}]}
     svg = charts.bar_chart(figuur)
     assert svg == charts.bar_chart(figuur)
-    assert svg.startswith("<svg") and "<title id=\"t\">Leeftijd</title>" in svg
+    assert svg.startswith("<svg") and "<title id=\"grafiek-titel\">Leeftijd</title>" in svg
+    assert "<desc id=\"grafiek-uitleg\">Staafdiagram: Leeftijd, in aantal, voor 2 groepen. De cijfers staan in de " \
+        "tabel hieronder.</desc>" in svg
     assert svg.count("<rect") == 1 + 2 + 4  # background, legend, bars
+    assert ">Aantal</text>" in svg, "the unit is the axis title"
+    assert charts.unit_label("%") == "Percentage (%)"
 
 
 @pytest.mark.parametrize(("iso", "shown"), [("2025-06-30", "30 juni 2025"), ("2024-06", "juni 2024"),
                                             ("2021-03-01", "1 maart 2021"), ("2025-02-30", "2025-02-30")])
 def test_dates_are_shown_in_dutch(iso: str, shown: str) -> None:
-    assert render.dutch_date(iso) == shown
+    assert dates.dutch_date(iso) == shown
 
 
 def test_a_verslag_page_shows_its_date_in_dutch() -> None:
     page = small_site()["verslagen/v01.md"]
-    assert "· 19 maart 2025</p>" in page
+    assert '· <time class="kb-datum" datetime="2025-03-19">19 maart 2025</time></p>' in page
 
 
 def test_search_synonyms_are_written_per_begrip_and_thema_and_shown_on_the_begrippen_page() -> None:

@@ -124,7 +124,9 @@ def test_editing_one_casus_rewrites_only_the_pages_that_show_it(tmp_path: Path) 
 
     edited = CASUS.replace("De vertrouwenspersoon begeleidt de moeder.", "De vertrouwenspersoon blijft bij de moeder.")
     report = write.write_pages(generate(source("casussen/C01-x.yml", edited), *sources[1:]).pages, tmp_path)
-    assert report.written == ["casussen/c01.md", "data/casussen.csv", "data/kennisbank.json", "handouts/c01.md"]
+    # The explorer's free text searches all text, so its data file changes too.
+    assert report.written == ["casussen/c01.md", "data/casussen.csv", "data/kennisbank.json", "data/verkenner.json",
+                              "handouts/c01.md"]
 
 
 def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]:
@@ -149,17 +151,20 @@ CSV = {"data/casussen.csv", "data/lessen.csv", "data/onderzoeken.csv", "data/ste
 
 @pytest.mark.parametrize(("rel", "old", "new", "rewritten", "rendered"), [
     # The title of a stelling shows on the casus that links to it, on the verslag it came from and in lists.
-    ("stellingen/S01-verhalen.yml", "te vaak gevraagd", "vaak gevraagd", 10,
+    ("stellingen/S01-verhalen.yml", "te vaak gevraagd", "vaak gevraagd", 11,
      lambda every: every - NOT_LISTED - (CSV - {"data/stellingen.csv"}) - {"handouts/c01.md"}),
-    # A casus's situatie is on its page, its hand-out and in the open data; lists show only its samenvatting.
-    ("casussen/C01-moeder.yml", "De vertrouwenspersoon begeleidt", "Een vertrouwenspersoon begeleidt", 4,
-     lambda every: {"casussen/c01.md", "handouts/c01.md", "data/kennisbank.json", "data/casussen.csv"}),
-    ("casussen/C01-moeder.yml", "valt tussen de regels", "valt tussen wal en schip", 5,
+    # Titles and summaries are also in the Atom feed (feed.xml), hence one more page where they change.
+    # A casus's situatie is on its page, its hand-out, in the open data and the explorer's free text; lists show
+    # only its samenvatting (also the "Zie ook" of the stelling it names, hence six pages below).
+    ("casussen/C01-moeder.yml", "De vertrouwenspersoon begeleidt", "Een vertrouwenspersoon begeleidt", 5,
+     lambda every: {"casussen/c01.md", "handouts/c01.md", "data/kennisbank.json", "data/casussen.csv",
+                    "data/verkenner.json"}),
+    ("casussen/C01-moeder.yml", "valt tussen de regels", "valt tussen wal en schip", 7,
      lambda every: every - NOT_LISTED - (CSV - {"data/casussen.csv"}) - {"verslagen/v01.md"}),
     # A vocabulary label is on every page that shows the thema.
     ("vocabulaires/themas.yml", "label: Erkenning", "label: Gezien worden", 8, lambda every: every),
     # Unpublished: the stelling's page goes, and the pages that linked to it change.
-    ("stellingen/S01-verhalen.yml", "status: gepubliceerd", "status: concept", 13,
+    ("stellingen/S01-verhalen.yml", "status: gepubliceerd", "status: concept", 14,
      lambda every: every - NOT_LISTED - (CSV - {"data/stellingen.csv"}) - {"handouts/c01.md"}),
 ])
 def test_kept_pages_are_exactly_what_rendering_would_give(small_project: Path, rel: str, old: str, new: str,

@@ -8,6 +8,7 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import kb_pdf
 import pytest
 from kb_testing import CHROMIUM, CHROMIUM_ARGS, StaticServer, require_chromium
 
@@ -115,7 +116,8 @@ def test_explorer_filters_thousands_of_items_within_50_ms(built: tuple[Path, Sta
     page.wait_for_timeout(500)
     page.evaluate("new Promise(done => requestIdleCallback(done, {timeout: 2000}))")
     timings = []
-    for box in ("#kb-f-thema-thema3", "#kb-f-fase-nazorg", "#kb-f-rol-rol5", "#kb-f-thema-thema3"):
+    # An option that would leave nothing cannot be ticked (disabled); these four always leave something.
+    for box in ("#kb-f-thema-thema3", "#kb-f-rol-rol5", "#kb-f-thema-thema3", "#kb-f-fase-nazorg"):
         page.locator(box).click()
         timings.append(float(page.locator("#kb-verkenner").get_attribute("data-ms") or "inf"))
     page.locator("#kb-zoek").fill("wantrouwen")
@@ -146,22 +148,21 @@ def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, Static
 
 def pdf_pages(pdf: bytes) -> list[str]:
     """The text of each printed page, read with pypdf (GitHub's runner has no pdftotext)."""
-    import io
-
-    from pypdf import PdfReader
-
-    return [page.extract_text(extraction_mode="layout") for page in PdfReader(io.BytesIO(pdf)).pages]
+    return [page.extract_text(extraction_mode="layout") for page in kb_pdf.read(pdf).pages]
 
 
-def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, StaticServer],
-                                                            browser: object) -> None:
-    from kb_testing import STELLING
+def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, StaticServer], browser: object) -> None:
+    from kb_testing import CASUS, STELLING
 
     root, server = built
     for number in range(2, 8):
         (root / "stellingen" / f"S0{number}-extra.yml").write_text(textwrap.dedent(
             STELLING.replace("S01", f"S0{number}").replace("Wij worden te vaak gevraagd",
                                                            f"Stelling nummer {number} - wij worden gevraagd")), "utf-8")
+    casus = textwrap.dedent(CASUS).replace(
+        "De vertrouwenspersoon begeleidt de moeder.",
+        "De vertrouwenspersoon begeleidt de moeder, zie [de gemeente](https://www.amsterdam.nl/).")
+    (root / "casussen" / "C01-moeder.yml").write_text(casus, "utf-8")
     assert main(["--map", str(root), "build"]) == 0
     page = browser.new_page()  # type: ignore[attr-defined]
 
@@ -171,6 +172,7 @@ def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, St
     assert "De situatie" in text and "Bespreekvragen" in text and "Wat zou jij doen?" in text
     assert "Het Doorbraakteam vond ruimte" not in text, "the handout stops before what happened next"
     assert "Zoeken" not in text and "Casusverkenner" not in text, "no search or navigation on paper"
+    assert "Afdrukken" not in text, "the print button stays on screen"
     assert "C01 hand-out · http://127.0.0.1" in text, "the page's id and address are printed"
 
     page.goto(server.url + "kaarten/")
@@ -180,5 +182,47 @@ def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, St
 
     page.goto(server.url + "casussen/c01/")
     full = "\n".join(pdf_pages(page.pdf(format="A4")))
-    assert "(http://127.0.0.1" in full, "links are shown as text"
+    assert "(https://www.amsterdam.nl/)" in full, "a link to another site prints its address"
+    assert "(http://127.0.0.1" not in full, "links inside the site (glossary, thema's) print as words only"
     assert "vond ruimte voor maatwerk" in full
+
+
+def test_long_stelling_card_grows_and_handout_questions_keep_their_writing_space(
+        built: tuple[Path, StaticServer], browser: object) -> None:
+    from kb_testing import CASUS, STELLING
+
+    root, server = built
+    long = "Wij worden te vaak gevraagd, " + "en dan nog eens en nog eens gevraagd, " * 12 + "zonder antwoord."
+    (root / "stellingen" / "S01-verhalen.yml").write_text(
+        textwrap.dedent(STELLING).replace("Wij worden te vaak gevraagd om verhalen te delen.", long), "utf-8")
+    questions = "".join(f"  - Vraag {n}, wat had de vertrouwenspersoon op dit punt anders kunnen doen, en "
+                        "wie had daarbij moeten helpen, in de buurt of bij een instantie?\n" for n in range(1, 13))
+    casus = textwrap.dedent(CASUS).replace("bespreekvragen:\n  - Wie had eerder kunnen ingrijpen?\n",
+                                           "bespreekvragen:\n" + questions)
+    (root / "casussen" / "C01-moeder.yml").write_text(casus, "utf-8")
+    assert main(["--map", str(root), "build"]) == 0
+    page = browser.new_page()  # type: ignore[attr-defined]
+
+    page.goto(server.url + "kaarten/")
+    reader = kb_pdf.read(page.pdf(format="A4"))
+    runs = kb_pdf.text_runs(reader, 0)
+    rows, _ = kb_pdf.lines(kb_pdf.filled_boxes(reader, 0, (0.533, 0.533, 0.533)))
+    card = [r for r in runs if r.top > rows[0]]
+    assert card and card[-1].text.endswith("zonder antwoord.")
+    assert rows[0] < card[0].top and card[-1].bottom < rows[1], "the long card grows: no text past its cut line"
+
+    page.goto(server.url + "handouts/c01/")
+    reader = kb_pdf.read(page.pdf(format="A4"))
+    assert len(reader.pages) >= 2, "twelve questions with writing space fill more than one sheet"
+    for number in range(len(reader.pages)):
+        runs = kb_pdf.text_runs(reader, number)
+        marks = sorted([(r.top, "vraag") for r in runs if r.text.startswith("Vraag ")]
+                       + [(r.top, "kop") for r in runs if r.text.startswith("Wat zou jij doen")]
+                       + [(b.top, "ruimte") for b in kb_pdf.filled_boxes(reader, number, (0.6, 0.6, 0.6))
+                          if b.right - b.left > 50])
+        kinds = [kind for _, kind in marks]
+        for i, kind in enumerate(kinds):
+            if kind == "vraag":
+                assert kinds[i + 1:i + 2] == ["ruimte"], f"sheet {number + 1}: a question without its space: {marks}"
+            if kind == "ruimte":
+                assert i > 0 and kinds[i - 1] in ("vraag", "kop"), f"sheet {number + 1}: a space alone: {marks}"

@@ -15,7 +15,7 @@
 
   function readState() {
     var params = new URLSearchParams(window.location.search);
-    var state = { q: params.get("q") || "", selected: {} };
+    var state = { q: params.get("q") || "", volgorde: params.get("volgorde") || "", selected: {}, unknown: [] };
     FACETS.forEach(function (f) {
       var values = [];
       params.getAll(f[0]).forEach(function (v) { values = values.concat(v.split(",").filter(Boolean)); });
@@ -27,6 +27,7 @@
   function writeState(state) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
+    if (state.volgorde) params.set("volgorde", state.volgorde);
     FACETS.forEach(function (f) {
       var values = Array.from(state.selected[f[0]]);
       if (values.length) params.set(f[0], values.join(","));
@@ -93,7 +94,6 @@
     FACETS.forEach(function (f) {
       var key = f[0];
       var values = data.values[key].slice();
-      state.selected[key].forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
       if (!values.length) return;
       values.sort(function (a, b) { return key === "jaar" ? b.localeCompare(a) : DUTCH.compare(label(data, key, a), label(data, key, b)); });
       var fieldset = document.createElement("fieldset");
@@ -121,12 +121,35 @@
     updateFacets(data, state, counts);
   }
 
+  /* An option that would leave nothing is greyed and skipped by Tab (disabled), unless it is ticked. */
   function updateFacets(data, state, counts) {
     data.boxes.forEach(function (b) {
-      var text = b.text + " (" + (counts[b.key][b.value] || 0) + ")";
+      var n = counts[b.key][b.value] || 0;
+      var text = b.text + " (" + n + ")";
       if (b.label.textContent !== text) b.label.textContent = text;
-      b.input.checked = state.selected[b.key].has(b.value);
+      var checked = state.selected[b.key].has(b.value);
+      b.input.checked = checked;
+      var off = n === 0 && !checked;
+      if (b.input.disabled !== off) b.input.disabled = off;
     });
+  }
+
+  function countText(n) {
+    return n === 1 ? "1 item gevonden" : n + " items gevonden";
+  }
+
+  function resultItem(data, item, basis) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = basis + item.url;
+    a.textContent = item.id + " · " + item.titel;
+    var kind = document.createElement("span");
+    kind.className = "kb-verkenner__soort";
+    kind.textContent = label(data, "t", item.t);
+    var text = document.createElement("p");
+    text.textContent = item.tekst;
+    li.appendChild(kind); li.appendChild(document.createTextNode(" ")); li.appendChild(a); li.appendChild(text);
+    return li;
   }
 
   function renderResults(root, data, result, basis) {
@@ -134,22 +157,98 @@
     list.textContent = "";
     var fragment = document.createDocumentFragment();
     result.slice(0, LIMIT).forEach(function (item) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = basis + item.url;
-      a.textContent = item.id + " · " + item.titel;
-      var kind = document.createElement("span");
-      kind.className = "kb-verkenner__soort";
-      kind.textContent = label(data, "t", item.t);
-      var text = document.createElement("p");
-      text.textContent = item.tekst;
-      li.appendChild(kind); li.appendChild(document.createTextNode(" ")); li.appendChild(a); li.appendChild(text);
-      fragment.appendChild(li);
+      // An item's list entry never changes: made once, then moved (a click re-renders up to LIMIT entries).
+      if (!item._li) item._li = resultItem(data, item, basis);
+      fragment.appendChild(item._li);
     });
     list.appendChild(fragment);
-    var count = result.length === 1 ? "1 item gevonden" : result.length + " items gevonden";
+    var count = countText(result.length);
     if (result.length > LIMIT) count += "; de eerste " + LIMIT + " staan hieronder";
     root.querySelector("#kb-aantal").textContent = count + ".";
+    root.querySelector(".kb-verkenner__lade-aantal").textContent = countText(result.length);
+  }
+
+  /* The active filters as buttons at the top of the results: they tell a reader of a shared link what
+   * it shows, and a click takes one away. */
+  function renderChips(root, data, state, onRemove) {
+    var list = root.querySelector(".kb-verkenner__chips");
+    list.textContent = "";
+    var chips = [];
+    if (state.q) chips.push({ key: "q", value: state.q, text: "Tekst: " + state.q });
+    FACETS.forEach(function (f) {
+      state.selected[f[0]].forEach(function (v) {
+        chips.push({ key: f[0], value: v, text: f[1] + ": " + label(data, f[0], v) });
+      });
+    });
+    chips.forEach(function (chip, index) {
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "kb-verkenner__chip";
+      button.textContent = chip.text + " ×";
+      button.setAttribute("aria-label", chip.text + ", filter weghalen");
+      button.addEventListener("click", function () { onRemove(chip, index); });
+      li.appendChild(button);
+      list.appendChild(li);
+    });
+    list.hidden = !chips.length;
+    var n = chips.length;
+    root.querySelector(".kb-verkenner__filterknop").textContent = "Filters (" + n + ")";
+  }
+
+  /* A value in the link that the data does not know (a typo, a renamed thema) is named, not ticked. */
+  function dropUnknown(data, state) {
+    var unknown = [];
+    FACETS.forEach(function (f) {
+      state.selected[f[0]].forEach(function (v) {
+        if (data.values[f[0]].indexOf(v) < 0 && !(data.labels[f[0]] && data.labels[f[0]][v])) {
+          unknown.push(f[1].toLowerCase() + " ‘" + v + "’");
+          state.selected[f[0]].delete(v);
+        }
+      });
+    });
+    if (["", "nieuw", "titel"].indexOf(state.volgorde) < 0) {
+      unknown.push("volgorde ‘" + state.volgorde + "’");
+      state.volgorde = "";
+    }
+    return unknown;
+  }
+
+  /* The three orders, each made once: filtering keeps the order of the list it walks. */
+  function orders(data) {
+    var rank = {};
+    (data.soorten || []).forEach(function (t, i) { rank[t] = i; });
+    function byTypeAndId(a, b) {
+      var ra = rank[a.t] === undefined ? 99 : rank[a.t], rb = rank[b.t] === undefined ? 99 : rank[b.t];
+      return ra - rb || DUTCH.compare(a.id, b.id);
+    }
+    var standard = data.items.slice().sort(byTypeAndId);
+    var made = { "": standard };
+    return function (name) {
+      if (!made[name]) {
+        made[name] = standard.slice().sort(name === "nieuw"
+          ? function (a, b) { return String(b.datum || "").localeCompare(String(a.datum || "")) || byTypeAndId(a, b); }
+          : function (a, b) { return DUTCH.compare(a.titel, b.titel) || byTypeAndId(a, b); });
+      }
+      return made[name];
+    };
+  }
+
+  /* On a narrow screen the filters are a drawer over the results, opened by "Filters (n)". */
+  function drawer(root) {
+    var button = root.querySelector(".kb-verkenner__filterknop");
+    var form = root.querySelector("form");
+    function set(open, focus) {
+      root.classList.toggle("kb-verkenner--open", open);
+      button.setAttribute("aria-expanded", String(open));
+      if (open && focus) root.querySelector("#kb-zoek").focus();
+      if (!open && focus) button.focus();
+    }
+    button.addEventListener("click", function () { set(!root.classList.contains("kb-verkenner--open"), true); });
+    root.querySelector(".kb-verkenner__sluit").addEventListener("click", function () { set(false, true); });
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && root.classList.contains("kb-verkenner--open")) { e.preventDefault(); set(false, true); }
+    });
   }
 
   function start(root, data) {
@@ -158,32 +257,53 @@
     FACETS.forEach(function (f) { data.values[f[0]] = []; });
     var seen = {};
     data.items.forEach(function (item) {
-      item._text = fold(item.id + " " + item.titel + " " + item.tekst);
+      item._text = fold(item.id + " " + item.titel + " " + item.tekst + " " + (item.alles || ""));
       FACETS.forEach(function (f) {
         (f[0] === "t" ? [item.t] : item[f[0]]).forEach(function (v) {
           if (!seen[f[0] + "=" + v]) { seen[f[0] + "=" + v] = 1; data.values[f[0]].push(v); }
         });
       });
     });
+    var ordered = orders(data);
     var state = readState();
+    var unknown = dropUnknown(data, state);
+    var message = root.querySelector("#kb-melding");
+    if (unknown.length) {
+      message.textContent = "De link noemt " + (unknown.length === 1 ? "een filter" : "filters") +
+        " die de verkenner niet kent: " + unknown.join(", ") + ". Die " + (unknown.length === 1 ? "is" : "zijn") +
+        " niet gebruikt.";
+      message.hidden = false;
+    }
     var search = root.querySelector("#kb-zoek");
+    var sort = root.querySelector("#kb-sorteer");
     search.value = state.q;
+    sort.value = state.volgorde;
     function update(focusId) {
       var started = performance.now();
-      var computed = compute(data.items, state);
+      var computed = compute(ordered(state.volgorde), state);
       if (data.boxes) updateFacets(data, state, computed.counts);
       else renderFacets(root, data, state, computed.counts, update);
       renderResults(root, data, computed.result, basis);
+      renderChips(root, data, state, remove);
       writeState(state);
       root.setAttribute("data-ms", String(performance.now() - started));
       if (focusId) { var el = document.getElementById(focusId); if (el) el.focus(); }
     }
+    function remove(chip, index) {
+      if (chip.key === "q") { state.q = ""; search.value = ""; } else state.selected[chip.key].delete(chip.value);
+      update();
+      var chips = root.querySelectorAll(".kb-verkenner__chip");
+      if (chips.length) chips[Math.min(index, chips.length - 1)].focus();
+      else root.querySelector("#kb-resultaten-kop").focus();
+    }
     search.addEventListener("input", function () { state.q = search.value; update(); });
+    sort.addEventListener("change", function () { state.volgorde = sort.value; update(); });
     root.querySelector("form").addEventListener("reset", function () {
-      state.q = ""; FACETS.forEach(function (f) { state.selected[f[0]].clear(); });
-      setTimeout(function () { search.value = ""; update(); }, 0);
+      state.q = ""; state.volgorde = ""; FACETS.forEach(function (f) { state.selected[f[0]].clear(); });
+      setTimeout(function () { search.value = ""; sort.value = ""; update(); }, 0);
     });
     root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+    drawer(root);
     update();
     window.kbVerkenner = { data: data, state: state, update: update };
   }
