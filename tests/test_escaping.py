@@ -78,11 +78,16 @@ def test_a_file_name_that_would_break_the_edit_link_is_refused(name: str) -> Non
 
 def test_the_explorer_inserts_data_as_text_only() -> None:
     """No script of the site turns data into markup: no innerHTML, outerHTML, insertAdjacentHTML,
-    document.write or a URL made from anything but the item's address."""
+    document.write or a URL made from anything but the item's address. The one parse allowed is of the
+    result card Pagefind's own renderer made (zoeken.js, pagefindMarkup), into an inert document."""
     for script in sorted((Path(render.__file__).parent / "assets").glob("*.js")):
         code = script.read_text("utf-8")
         assert not re.search(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function",
                              code), script.name
+        parses = re.findall(r"new DOMParser\(\)\.parseFromString\((\w+)", code)
+        assert parses == (["typeof"] if script.name == "zoeken.js" else []), script.name
+    search = (Path(render.__file__).parent / "assets" / "zoeken.js").read_text("utf-8")
+    assert re.findall(r"pagefindMarkup\((\w+)\)", search) == ["html", "html"], "only Pagefind's own card is parsed"
     explorer = (Path(render.__file__).parent / "assets" / "verkenner.js").read_text("utf-8")
     assert re.findall(r"\.href = [^;]+;", explorer) == [".href = basis + item.url;"]
 
