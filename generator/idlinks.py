@@ -8,9 +8,10 @@ from __future__ import annotations
 import posixpath
 import re
 
+from .field_kinds import ID_DIGITS
 from .glossary import SKIP_LINE, after_front_matter, split_protected
 
-ID = re.compile(r"(?<![\w/#.-])([A-Z]\d{2,5})(?![\w-])")
+ID = re.compile(rf"(?<![\w/#.-])([A-Z]{ID_DIGITS})(?![\w-])")
 
 
 def link_ids(markdown: str, targets: dict[str, str], page: str, own: str) -> str:

@@ -18,9 +18,16 @@ OUR_BLOCK = re.compile(r"    \{#- kennisbank: .*?-#\}\n    \{% include \"partial
 FIRST_COMMENT = re.compile(r"\A\{#-.*?-#\}\n", re.DOTALL)
 
 
+OUR_HEADER_CHANGES = ((' aria-label="Paginakop"', " aria-label=\"{{ lang.t('header') }}\""),)
+"""Besides the search block, the one deliberate difference: a Dutch label for the header (issue 21)."""
+
+
 def test_header_override_differs_from_materials_only_in_the_search_block() -> None:
     theirs = MATERIAL_HEADER.read_text("utf-8")
     ours = (OVERRIDES / "partials" / "header.html").read_text("utf-8")
+    for changed, original in OUR_HEADER_CHANGES:
+        assert ours.count(changed) == 1
+        ours = ours.replace(changed, original)
     assert SEARCH_BLOCK.search(theirs), "Material's header has changed: update generator/overrides/partials/header.html"
     assert OUR_BLOCK.search(ours)
     assert FIRST_COMMENT.sub("", SEARCH_BLOCK.sub("SEARCH\n", theirs)) == FIRST_COMMENT.sub(

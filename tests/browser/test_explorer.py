@@ -184,7 +184,11 @@ ELEMENT_STYLE = """e => { const c = e.closest('.pf-heading-chip, .pf-result-card
     const s = getComputedStyle(e), r = getComputedStyle(c);
     return [s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.outlineColor, s.boxShadow, r.boxShadow]; }"""
 DIALOG_CONTROLS = """d => [...document.querySelector(d).querySelectorAll('a[href], input, button')]
-    .filter(e => e.getClientRects().length)"""
+    .filter(e => e.getClientRects().length)
+    .filter(e => e.type !== 'radio' || e === (e.form || document).querySelector(
+        `input[name="${e.name}"]:checked`) || (!(e.form || document).querySelector(`input[name="${e.name}"]:checked`)
+        && e === (e.form || document).querySelector(`input[name="${e.name}"]`)))"""
+"""Focusable controls; a radio group is one Tab stop (its checked radio), as browsers move within it by arrows."""
 
 
 def test_every_search_control_shows_a_focus_indicator(browser: Any, built_site: BuiltSite) -> None:
@@ -225,7 +229,9 @@ def test_every_search_control_shows_a_focus_indicator(browser: Any, built_site: 
         if len(seen) == total:
             break
         page.keyboard.press("Tab")
-    assert len(seen) == total, f"{total - len(seen)} of {total} controls not reached by Tab"
+    missed = [page.evaluate("([cs, i]) => cs[i].outerHTML.slice(0, 120)", [controls, i])
+              for i in range(total) if i not in seen]
+    assert not missed, f"{len(missed)} of {total} controls not reached by Tab: {missed}"
     same = [page.evaluate("([cs, i]) => cs[i].className + ' ' + cs[i].textContent.trim().slice(0, 30)",
                           [controls, i]) for i in seen if seen[i] == unfocused[i]]
     assert not same, f"no visible focus style on {same}"
