@@ -19,9 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import dates, handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
+from . import dates, handwritten, linkage, load, privacy, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
-from .privacy_sources import read_private_drafts, read_private_names
+from .privacy import files as privacy_files
+from .privacy.sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
 
 ASSETS = Path(__file__).parent / "assets"

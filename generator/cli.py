@@ -144,7 +144,7 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
 
 
 def _nieuw(root: Path, args: argparse.Namespace) -> int:
-    from .privacy_sources import drafts_folder_outside
+    from .privacy.sources import drafts_folder_outside
     from .scaffold import new_item
 
     _refuse_personal_data_in_title(root, args.titel)
@@ -162,7 +162,7 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     """The title becomes the file name, and a file name is public: scan it before anything is written."""
     from . import load, privacy, validate
     from .build import Layout, _read_cache
-    from .privacy_sources import read_private_names
+    from .privacy.sources import read_private_names
     from .problems import mask
 
     documents, _ = load.parse_sources([s for s in load.read_sources(root) if s.rel.startswith("vocabulaires/")])

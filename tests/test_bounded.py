@@ -18,7 +18,8 @@ import markdown
 import pytest
 from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
-from generator import export, glossary, load, privacy, privacy_recall, safe_markdown
+from generator import export, glossary, load, privacy, safe_markdown
+from generator.privacy import recall as privacy_recall
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 SECONDS = 2.0

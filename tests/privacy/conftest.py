@@ -15,7 +15,7 @@ import pytest
 from privacy_helpers import MEASURED, copy_vocabularies
 
 from generator import privacy
-from generator.privacy_sources import ENV
+from generator.privacy.sources import ENV
 
 
 @pytest.fixture(scope="session", autouse=True)

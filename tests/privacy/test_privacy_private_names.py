@@ -9,7 +9,7 @@ from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator import build
 from generator.privacy import fold
-from generator.privacy_sources import ENV, read_private_names
+from generator.privacy.sources import ENV, read_private_names
 from generator.problems import ContentError, format_report
 
 FILE = "casussen/C01-vader.yml"

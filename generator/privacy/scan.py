@@ -33,12 +33,12 @@ import phonenumbers
 from stdnum import iban
 from stdnum.nl import bsn, postcode
 
-from . import privacy_recall
-from .privacy_text import invisible_characters, reader_text
-from .problems import Problem
-from .problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
-from .schema import CONTENT_TYPES, Field, public_fields
-from .validate import Content, Item, Term, Vocabularies
+from ..problems import Problem
+from ..problems import mask as mask  # masking lives with the messages; re-exported for the scan's users
+from ..schema import CONTENT_TYPES, Field, public_fields
+from ..validate import Content, Item, Term, Vocabularies
+from . import recall as privacy_recall
+from .reader import invisible_characters, reader_text
 
 
 @dataclass(frozen=True)
@@ -483,8 +483,8 @@ def detector_version() -> str:
     from importlib.metadata import version
 
     libraries = " ".join(version(name) for name in ("deduce", "phonenumbers", "python-stdnum"))
-    sources = "".join((Path(__file__).parent / name).read_text("utf-8") for name in ("privacy.py", "privacy_text.py",
-                                                                                 "privacy_recall.py"))
+    sources = "".join((Path(__file__).parent / name).read_text("utf-8")
+                      for name in ("scan.py", "reader.py", "recall.py"))
     return _key(sources + libraries)[:16]
 
 

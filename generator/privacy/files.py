@@ -20,9 +20,12 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .field_kinds import ID_DIGITS
-from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
-from .privacy import (
+from ..field_kinds import ID_DIGITS
+from ..load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
+from ..problems import Problem, mask
+from ..validate import Content, Item
+from .reader import invisible_characters
+from .scan import (
     ORDINARY_WORDS,
     SINGLING_OUT,
     Allowed,
@@ -39,9 +42,6 @@ from .privacy import (
     singling_out_warning,
     vocabulary_words,
 )
-from .privacy_text import invisible_characters
-from .problems import Problem, mask
-from .validate import Content, Item
 
 HINT = "Vervang het door een rol, een stadsdeel of een jaar."
 FILE_NAME_HINT = ("Geef het bestand een nieuwe naam: het id en een paar woorden uit de titel, zonder namen, "
@@ -221,7 +221,7 @@ def _scan_texts(rel: str, texts: list[Located], find: Finder, allowed: Allowed, 
 
 
 def _private_patterns(names: list[str]) -> list[tuple[int, re.Pattern[str]]]:
-    from .privacy import _private_patterns as patterns
+    from .scan import _private_patterns as patterns
 
     return patterns(names)
 
