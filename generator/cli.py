@@ -171,9 +171,9 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     tagger = privacy.DeduceTagger(_read_cache(Layout(root).cache))
     hits = privacy.find_all(title, tagger, allowed, exact_dates_forbidden=True)
     names = read_private_names(root)
-    private = [n for n, p in privacy._private_patterns(names) if p.search(privacy.fold(title))]
+    private = [n for n, p in privacy.private_patterns(names) if p.search(privacy.fold(title))]
     if hits or private:
-        found = [f"{h.soort}: '{mask(title[h.start:h.end])}'" for h in hits]
+        found = [f"{h.label}: '{mask(title[h.start:h.end])}'" for h in hits]
         found += [f"regel {n} van de lijst met echte namen" for n in private]
         raise ContentError([Problem("titel", 0, "", "de titel bevat mogelijk een persoonsgegeven "
                                     f"({'; '.join(found)}); er is geen bestand gemaakt.",
@@ -216,7 +216,7 @@ def exit_now(code: int) -> NoReturn:
 
     A normal exit tears the interpreter down object by object. After a build that loaded deduce
     that took 12-30 s after "Klaar": deduce's millions of objects, frozen out of the garbage
-    collector's reach while it loads (privacy._load_deduce), are handed back by build.build's
+    collector's reach while it loads (privacy.DeduceModel.load), are handed back by build.build's
     gc.unfreeze() and walked by every collection of the shutdown. gc.freeze() here would spare those
     collections but not the freeing itself (0.7 s CPU on a small project, more with a bigger site).
     Nothing is left to tidy up: files are closed where they are written, Pagefind and the privacy
