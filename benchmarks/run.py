@@ -300,10 +300,10 @@ def measure_build(root: Path, n: int, repeats: int) -> dict[str, Any]:
 def fresh_process_caches() -> None:
     """Forget what this process parsed and rendered before, so that build.build costs what a
     `kennisbank build` in a new process costs (parsed files, escaped texts, link paths, patterns)."""
-    from generator import export, glossary, load, privacy, render, resolve, safe_markdown
+    from generator import export, glossary, load, render, resolve, safe_markdown
 
     load._parsed = {}
-    for memo in (render._listing_keys, export._rows, resolve._last_related, privacy._item_scans):
+    for memo in (render._listing_keys, export._rows, resolve._last_related):
         memo.clear()
     for cached in (safe_markdown.safe_markdown, safe_markdown.safe_inline, render._relative, glossary._alternation):
         cached.cache_clear()
@@ -320,11 +320,12 @@ def cold_run(root: Path, freeze: bool = False) -> int:
     if freeze:
         freeze_after_deduce_load()
     t: dict[str, float] = {}
+    model = privacy.DeduceModel()
     with timer(t, "deduce_laden"):
-        privacy._load_deduce()
+        model.load()
     with timer(t, "lezen"):
         inputs = build.gather(root)
-    tagger = privacy.DeduceTagger({})
+    tagger = privacy.DeduceTagger({}, model=model)
     generated = build.generate(inputs, False, tagger)
     build._write_cache(build.Layout(root).cache, tagger.cache)
     print(json.dumps({**t, "timings": generated.timings, "fouten": _errors(generated.problems)[:5]}))
@@ -337,14 +338,14 @@ def freeze_after_deduce_load() -> None:
 
     from generator import privacy
 
-    load = privacy._load_deduce
+    load = privacy.DeduceModel.load
 
-    def load_and_freeze() -> Any:
-        deduce = load()
+    def load_and_freeze(model: privacy.DeduceModel) -> Any:
+        deduce = load(model)
         gc.freeze()
         return deduce
 
-    privacy._load_deduce = load_and_freeze
+    privacy.DeduceModel.load = load_and_freeze  # type: ignore[method-assign]
 
 
 def _environment() -> None:

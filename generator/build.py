@@ -19,9 +19,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import dates, handwritten, linkage, load, privacy, privacy_files, render, resolve, validate, write, zoekindex
+from . import dates, handwritten, linkage, load, privacy, render, resolve, validate, write, zoekindex
 from .handwritten import read_handwritten
-from .privacy_sources import read_private_drafts, read_private_names
+from .privacy import files as privacy_files
+from .privacy.sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
 
 ASSETS = Path(__file__).parent / "assets"
@@ -184,7 +185,8 @@ def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
 # ---------------------------------------------------------------- the stages (pure)
 
 
-def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Generated:
+def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
+             memory: privacy.ScanMemory | None = None) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
         documents, problems = load.parse_sources(inputs.sources, inputs.parsed)
@@ -199,13 +201,14 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger) -> Gen
     with _timed(timings, "privacy"):
         # Drafts too: everything in the repository is public (privacy_files explains why).
         previous = dict(inputs.findings_cache)
-        found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, inputs.findings_cache)
+        found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, inputs.findings_cache,
+                                         memory)
         find = privacy_files.Finder(tagger, previous, inputs.findings_cache)
         found += privacy_files.scan_repository(inputs.sources, documents, content, inputs.handwritten, find,
                                                inputs.private_names)
         problems += _private_drafts_as_warnings(found, inputs.private_drafts)
-    problems = privacy_files.with_masked_file_names(problems)
-    started = getattr(tagger, "load_seconds", 0.0)
+    problems = privacy.with_masked_file_names(problems)
+    started = tagger.load_seconds
     if started:  # deduce's one-time start-up is not part of the scan
         timings["deduce starten"] = started
         timings["privacy"] -= started

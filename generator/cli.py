@@ -144,7 +144,7 @@ def _serve(root: Path, args: argparse.Namespace) -> int:
 
 
 def _nieuw(root: Path, args: argparse.Namespace) -> int:
-    from .privacy_sources import drafts_folder_outside
+    from .privacy.sources import drafts_folder_outside
     from .scaffold import new_item
 
     _refuse_personal_data_in_title(root, args.titel)
@@ -162,7 +162,7 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     """The title becomes the file name, and a file name is public: scan it before anything is written."""
     from . import load, privacy, validate
     from .build import Layout, _read_cache
-    from .privacy_sources import read_private_names
+    from .privacy.sources import read_private_names
     from .problems import mask
 
     documents, _ = load.parse_sources([s for s in load.read_sources(root) if s.rel.startswith("vocabulaires/")])
@@ -171,9 +171,9 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
     tagger = privacy.DeduceTagger(_read_cache(Layout(root).cache))
     hits = privacy.find_all(title, tagger, allowed, exact_dates_forbidden=True)
     names = read_private_names(root)
-    private = [n for n, p in privacy._private_patterns(names) if p.search(privacy.fold(title))]
+    private = [n for n, p in privacy.private_patterns(names) if p.search(privacy.fold(title))]
     if hits or private:
-        found = [f"{h.soort}: '{mask(title[h.start:h.end])}'" for h in hits]
+        found = [f"{h.label}: '{mask(title[h.start:h.end])}'" for h in hits]
         found += [f"regel {n} van de lijst met echte namen" for n in private]
         raise ContentError([Problem("titel", 0, "", "de titel bevat mogelijk een persoonsgegeven "
                                     f"({'; '.join(found)}); er is geen bestand gemaakt.",
@@ -216,7 +216,7 @@ def exit_now(code: int) -> NoReturn:
 
     A normal exit tears the interpreter down object by object. After a build that loaded deduce
     that took 12-30 s after "Klaar": deduce's millions of objects, frozen out of the garbage
-    collector's reach while it loads (privacy._load_deduce), are handed back by build.build's
+    collector's reach while it loads (privacy.DeduceModel.load), are handed back by build.build's
     gc.unfreeze() and walked by every collection of the shutdown. gc.freeze() here would spare those
     collections but not the freeing itself (0.7 s CPU on a small project, more with a bigger site).
     Nothing is left to tidy up: files are closed where they are written, Pagefind and the privacy

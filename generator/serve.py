@@ -23,7 +23,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .build import ASSETS, Layout, gather, generate, write_caches
-from .privacy import DeduceTagger, Findings, _load_deduce
+from .privacy import DeduceModel, DeduceTagger, Findings, ScanMemory
 from .problems import ContentError, Problem, errors_only, format_report
 from .render import TEMPLATES, RenderCache
 from .write import write_pages
@@ -48,7 +48,10 @@ class Regenerator:
         self.layout = Layout(root, concepten)
         self.root = root
         self.concepten = concepten
+        self.model = DeduceModel()
         self.tagger: DeduceTagger | None = None
+        self.memory = ScanMemory()
+        """What the privacy scan found per item: an unchanged file is not scanned again after an edit."""
         self.lock = threading.Lock()
         self.pending: tuple[Findings, RenderCache | None] | None = None
 
@@ -61,8 +64,8 @@ class Regenerator:
             except ContentError as err:
                 return self._show(err.problems)
             if self.tagger is None:
-                self.tagger = DeduceTagger(inputs.privacy_cache)
-            generated = generate(inputs, self.concepten, self.tagger)
+                self.tagger = DeduceTagger(inputs.privacy_cache, model=self.model)
+            generated = generate(inputs, self.concepten, self.tagger, self.memory)
             if errors_only(generated.problems):
                 self.pending = (inputs.findings_cache, None)
                 return self._show(generated.problems)
@@ -122,9 +125,9 @@ def _preview_logging() -> None:
     logger.propagate = False
 
 
-def _preload_privacy() -> None:
+def _preload_privacy(model: DeduceModel) -> None:
     started = time.perf_counter()
-    _load_deduce()
+    model.load()
     print(f"Privacycontrole geladen ({time.perf_counter() - started:.1f} s): bewerkingen verschijnen nu meteen.",
           flush=True)
 
@@ -151,7 +154,7 @@ def serve(root: Path, address: str, concepten: bool) -> int:
     server.error_handler = lambda code: _error_page(site_dir, code)
     preview.build(dirty=False)
     # deduce takes seconds to load; load it now, so that the first edit shows at once.
-    threading.Thread(target=_preload_privacy, daemon=True).start()
+    threading.Thread(target=_preload_privacy, args=(regenerator.model,), daemon=True).start()
     for path in (*(root / f for f in WATCHED), root / "mkdocs.yml", TEMPLATES, ASSETS):
         if path.exists():
             server.watch(str(path))

@@ -18,7 +18,8 @@ import markdown
 import pytest
 from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
-from generator import export, glossary, load, privacy, privacy_recall, safe_markdown
+from generator import export, glossary, load, safe_markdown
+from generator.privacy import allowed, detectors, recall
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 SECONDS = 2.0
@@ -99,17 +100,18 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "safe_markdown.INLINE_LINK": safe_markdown.INLINE_LINK,
     "glossary.PROTECTED": glossary.PROTECTED,
     "load.TAB_INDENT": load.TAB_INDENT,
-    **{f"privacy.{name}": getattr(privacy, name) for name in (
+    **{f"privacy.detectors.{name}": getattr(detectors, name) for name in (
         "EMAIL", "EMAIL_DISGUISED", "BSN_LIKE", "IBAN_LIKE", "POSTCODE_LIKE", "POSTCODE_LOWER", "LICENCE_PLATE",
         "CASE_NUMBER", "TITLE_NAME",
         "INITIALS_NAME", "NOT_INITIALS", "STREET_NUMBER", "NUMERIC_DATE", "ISO_DATE", "NAMED_DATE",
-        "BIRTH_BEFORE", "_WORD", "_PLACE_PHRASES")},
-    **{f"privacy_recall.{name}": getattr(privacy_recall, name) for name in (
+        "BIRTH_BEFORE", "_WORD")},
+    "privacy.allowed._PLACE_PHRASES": allowed._PLACE_PHRASES,
+    **{f"privacy.recall.{name}": getattr(recall, name) for name in (
         "KIN_NAME", "NAME_WORD", "HANDLE_AT", "HANDLE_AFTER_PLATFORM", "HANDLE_URL", "COURT_NUMBER",
         "FURTHER_NUMBER", "SENTENCE_END", "SINGLED_OUT", "NOT_SINGLING_OUT")},
 }
 """Every pattern that runs over a whole text. Not here: patterns that only see a short piece already cut
-out (privacy.STREET_NUMBER_LOOSE sees one location deduce found, resolve.OLD_ADDRESS one address, with
+out (privacy.detectors.STREET_NUMBER_LOOSE sees one location deduce found, resolve.OLD_ADDRESS one address, with
 fullmatch) and the glossary's alternation of literal terms (linear by construction)."""
 
 

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source, vocabulary_sources
+from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 from generator import build, load, render
 from generator.validate import Item
@@ -40,7 +40,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
     generated = build.generate(build.Inputs(
         sources=[*others, evil_begrip, evil_thema, *OTHERS, source("casussen/C01-x.yml", CASUS)],
         handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=build.dt.date(2026, 11, 23)),
-        False, lambda text: [])
+        False, no_names)
     assert messages(generated) == []
     for path, page in generated.pages.items():
         if path.endswith(".md"):

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, REPO, VERSLAG, generate, source
+from kb_testing import CASUS, REPO, VERSLAG, generate, no_names, source
 from kb_testing import TODAY as TODAY_DATE
 
 from generator import build, linkage, load
@@ -59,7 +59,7 @@ def test_todays_content_trips_on_c04_with_v03_and_c05_with_o02() -> None:
 def test_the_fixed_content_has_no_findings() -> None:
     generated = build.generate(build.Inputs(
         sources=load.read_sources(REPO), handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={},
-        today=TODAY_DATE), False, lambda text: [])
+        today=TODAY_DATE), False, no_names)
     assert generated.site is not None
     assert [p.format() for p in linkage.check(generated.site)] == []
 
@@ -137,6 +137,9 @@ class NoNames:
 
     def __call__(self, text: str) -> list[tuple[str, int, int]]:
         return []
+
+    def annotate_all(self, texts: object) -> None:
+        pass
 
 
 def test_check_herleidbaarheid_prints_what_the_linked_pages_reveal(

@@ -157,20 +157,21 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(content.items)} casussen, {len(texts)} teksten, {words} woorden "
           f"({words / max(1, len(content.items)):.0f} per casus)")
 
+    model = privacy.DeduceModel()
     start = time.perf_counter()
-    privacy._load_deduce()
+    model.load()
     print(f"deduce laden:                      {time.perf_counter() - start:6.1f} s")
 
-    sequential = privacy.DeduceTagger(processes=1)
+    sequential = privacy.DeduceTagger(processes=1, model=model)
     seconds, problems = _scan(content, sequential)
     print(f"scan, lege cache, 1 proces:        {seconds:6.1f} s  ({len(problems)} bevindingen)")
 
-    parallel = privacy.DeduceTagger()
+    parallel = privacy.DeduceTagger(model=model)
     workers = parallel._workers(len(texts))
     seconds_parallel, problems_parallel = _scan(content, parallel)
     print(f"scan, lege cache, {workers} processen:     {seconds_parallel:6.1f} s")
 
-    cached = privacy.DeduceTagger(sequential.cache)
+    cached = privacy.DeduceTagger(sequential.cache, model=model)
     seconds_cached, problems_cached = _scan(content, cached)
     print(f"scan, uit de cache:                {seconds_cached:6.1f} s  (deduce aangeroepen: {cached.loaded})")
 

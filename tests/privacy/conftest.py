@@ -1,8 +1,8 @@
 """Fixtures for the privacy tests.
 
 deduce builds its lookup tables on first use (minutes on a fresh machine, seconds
-after that); it is loaded once for the whole session and shared by every
-DeduceTagger, which only keeps a per-text cache of its own.
+after that); it is loaded once for the whole session (tests/conftest.py: deduce_model)
+and shared by every DeduceTagger, which only keeps a per-text cache of its own.
 """
 
 from __future__ import annotations
@@ -15,18 +15,19 @@ import pytest
 from privacy_helpers import MEASURED, copy_vocabularies
 
 from generator import privacy
-from generator.privacy_sources import ENV
+from generator.privacy.sources import ENV
 
 
 @pytest.fixture(scope="session", autouse=True)
-def deduce() -> Any:
-    """deduce itself, loaded once; every DeduceTagger in the session uses this instance."""
-    return privacy._load_deduce()
+def deduce(deduce_model: privacy.DeduceModel) -> privacy.DeduceModel:
+    """deduce itself, loaded once; every DeduceTagger in the session uses this model."""
+    deduce_model.load()
+    return deduce_model
 
 
 @pytest.fixture
-def tagger(deduce: Any) -> privacy.DeduceTagger:
-    return privacy.DeduceTagger()
+def tagger(deduce: privacy.DeduceModel) -> privacy.DeduceTagger:
+    return privacy.DeduceTagger(model=deduce)
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ def inputs(root: Path, *files: tuple[str, str], private_names: list[str] | None 
 
 def generate(root: Path, *files: tuple[str, str], concepten: bool = False,
              private_names: list[str] | None = None) -> build.Generated:
-    """The real pipeline with the real deduce (loaded once per session by the conftest)."""
+    """The real pipeline with the real deduce (loaded once per session: tests/conftest.py)."""
     return build.generate(inputs(root, *files, private_names=private_names), concepten, privacy.DeduceTagger())
 
 

@@ -59,11 +59,11 @@ def allowed() -> privacy.Allowed:
 
 
 def kinds(hits: list[privacy.Hit]) -> set[str]:
-    return {KIND.get(hit.soort, hit.soort) for hit in hits}
+    return {KIND.get(hit.label, hit.label) for hit in hits}
 
 
 def counted(hits: list[privacy.Hit]) -> Counter[str]:
-    return Counter(KIND.get(hit.soort, hit.soort) for hit in hits)
+    return Counter(KIND.get(hit.label, hit.label) for hit in hits)
 
 
 def test_corpus_is_large_enough_and_well_formed() -> None:
@@ -93,7 +93,7 @@ def test_recall_is_complete_and_there_are_no_false_positives(
         else:
             negatives += 1
             if hits:
-                false_positives.append(f"{[(h.soort, sentence[h.start:h.end]) for h in hits]}: {sentence}")
+                false_positives.append(f"{[(h.label, sentence[h.start:h.end]) for h in hits]}: {sentence}")
     request.config.stash[MEASURED] = {
         "recall": f"{found}/{expected} = {100 * found / expected:.1f}%",
         "fout-positief": f"{len(false_positives)} van {negatives} zinnen zonder persoonsgegevens",

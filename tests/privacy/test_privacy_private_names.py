@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from kb_testing import no_names
 from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator import build
 from generator.privacy import fold
-from generator.privacy_sources import ENV, read_private_names
+from generator.privacy.sources import ENV, read_private_names
 from generator.problems import ContentError, format_report
 
 FILE = "casussen/C01-vader.yml"
@@ -65,7 +66,7 @@ def test_real_name_is_checked_through_gather(project: Path, names_outside: Path)
     (project / "casussen").mkdir()
     (project / "casussen" / "C01-vader.yml").write_text(casus("Toen belde Sanne de Vries terug."), "utf-8")
     inputs = build.gather(project)
-    generated = build.generate(inputs, False, lambda text: [])
+    generated = build.generate(inputs, False, no_names)
     assert private_findings(generated) == [message(5)]
     assert "vries" not in format_report(generated.problems).casefold()
 

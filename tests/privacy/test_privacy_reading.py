@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
-from generator.privacy_text import invisible_characters, reader_text
+from generator.privacy.reader import invisible_characters, reader_text
 
 FILE = "casussen/C01-vader.yml"
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "

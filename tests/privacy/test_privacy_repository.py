@@ -10,7 +10,7 @@ from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
 from generator import build, privacy
 from generator.cli import main
-from generator.privacy_sources import DRAFTS_ENV
+from generator.privacy.sources import DRAFTS_ENV
 
 HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."
 ITEM_HINT = (HINT + " Is het zeker geen persoonsgegeven, zet het dan met een reden onder privacy_uitzonderingen "

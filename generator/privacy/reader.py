@@ -17,9 +17,10 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from types import MappingProxyType
 
 # Invisible formatting characters, with the Dutch name an editor is shown.
-INVISIBLE = {
+INVISIBLE = MappingProxyType({
     "\u00ad": "zacht afbreekstreepje",
     "\u061c": "Arabische richtingsmarkering",
     "\u180e": "Mongoolse klinkerscheiding",
@@ -43,14 +44,14 @@ INVISIBLE = {
     "\u2068": "isolaat eerste sterke richting",
     "\u2069": "einde van een isolaat",
     "\ufeff": "spatie zonder breedte (byte order mark)",
-}
+})
 _RIGHT_TO_LEFT = re.compile("[\u202e\u202b\u2067](?P<binnen>[^\u202c\u2069]*)[\u202c\u2069]?")
 
 # Letters of other scripts that look like Latin ones (Unicode's confusables, the letters that matter).
-LOOK_ALIKES = str.maketrans({
+LOOK_ALIKES = MappingProxyType(str.maketrans({
     **dict(zip("АВЕЅІЈКМНОРСТХУЬаеѕіјорсхуһԁԛԝ", "ABESIJKMHOPCTXYbaesijopcxyhdqw", strict=True)),
     **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧαικνορτυχ", "ABEZHIKMNOPTYXaikvoptux", strict=True)),
-})
+}))
 
 # Markdown and HTML a reader does not see: tags, emphasis and code marks, escapes.
 _MARKUP = re.compile(r"<!--|-->|</?[A-Za-z][^<>]*>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});|[*_~`\\]")

@@ -11,7 +11,7 @@ covers the rest:
 - file names of content and docs/ pages (they reach the edit link and the repository listing).
 
 Findings are masked like every other privacy finding. A file name with a finding is itself
-masked in every message about that file (`masked_file_names`).
+masked in every message about that file (masking.with_masked_file_names).
 """
 
 from __future__ import annotations
@@ -20,28 +20,19 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .field_kinds import ID_DIGITS
-from .load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
-from .privacy import (
-    ORDINARY_WORDS,
-    SINGLING_OUT,
-    Allowed,
-    Findings,
-    Hit,
-    NameTagger,
-    _findings_key,
-    _key,
-    _name_words,
-    allowed_for,
-    find_all,
-    fold,
-    public_texts,
-    singling_out_warning,
-    vocabulary_words,
-)
-from .privacy_text import invisible_characters
-from .problems import Problem, mask
-from .validate import Content, Item
+from ..field_kinds import ID_DIGITS
+from ..load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
+from ..problems import Problem, mask
+from ..validate import Content, Item
+from .allowed import Allowed, allowed_for, vocabulary_words
+from .kinds import Hit, Kind, restored, stored
+from .masking import masked_file_name
+from .messages import private_patterns, singling_out_warning
+from .public import public_texts
+from .reader import invisible_characters
+from .scan import Findings, find_all, findings_key
+from .tagger import NameTagger, content_key
+from .words import ORDINARY_WORDS, fold, name_words
 
 HINT = "Vervang het door een rol, een stadsdeel of een jaar."
 FILE_NAME_HINT = ("Geef het bestand een nieuwe naam: het id en een paar woorden uit de titel, zonder namen, "
@@ -63,14 +54,15 @@ class Finder:
 
     def __call__(self, text: str, allowed: Allowed, exact_dates_forbidden: bool) -> list[Hit]:
         if allowed not in self._keys:
-            self._keys[allowed] = _key("\n".join(sorted(allowed.words)) + "\0" + "\n".join(sorted(allowed.declared)))
-        key = _findings_key(text, self._keys[allowed], exact_dates_forbidden)
+            words = "\n".join(sorted(allowed.words)) + "\0" + "\n".join(sorted(allowed.declared))
+            self._keys[allowed] = content_key(words)
+        key = findings_key(text, self._keys[allowed], exact_dates_forbidden)
         found = self.previous.get(key)
         if found is None:
-            found = [(h.soort, h.start, h.end) for h in find_all(text, self.tagger, allowed, exact_dates_forbidden)]
+            found = [stored(h) for h in find_all(text, self.tagger, allowed, exact_dates_forbidden)]
         if self.findings is not None:
             self.findings[key] = found
-        return [Hit(*hit) for hit in found]
+        return [restored(hit) for hit in found]
 
 
 def scan_repository(sources: list[Source], documents: list[Document], content: Content, handwritten: dict[str, str],
@@ -108,8 +100,6 @@ def scan_repository(sources: list[Source], documents: list[Document], content: C
 
 LABEL_HINT = ("Is het een organisatie die naar iemand is genoemd, zet dan bij dit begrip naar_persoon_genoemd met de "
               "reden; de naam mag dan alleen als dit hele label in de tekst staan. Anders: haal de naam weg.")
-NAME_KINDS_IN_LABELS = ("persoonsnaam", "voornaam", "naam na familie- of rolwoord", "naam met aanspreekvorm",
-                        "naam met voorletters")
 
 
 def person_names_in_labels(documents: list[Document], content: Content, find: Finder) -> list[Problem]:
@@ -142,9 +132,9 @@ def person_names_in_labels(documents: list[Document], content: Content, find: Fi
 def _is_person_name(label: str, hit: Hit) -> bool:
     """In a label, deduce takes a lone Dutch word for a surname ("Huis van de Wijk", "Bron"): a name
     found by deduce counts when it has a first name and a surname; the other name detectors always count."""
-    if hit.soort != "persoonsnaam":
-        return hit.soort in NAME_KINDS_IN_LABELS
-    return len(_name_words(label[hit.start:hit.end], ORDINARY_WORDS)) >= 2
+    if hit.kind is not Kind.PERSON_NAME:
+        return hit.kind.is_name
+    return len(name_words(label[hit.start:hit.end], ORDINARY_WORDS)) >= 2
 
 
 def _with_own_words(item: Item, allowed: Allowed) -> Allowed:
@@ -198,13 +188,13 @@ def _lines(text: str) -> list[Located]:
 def _scan_texts(rel: str, texts: list[Located], find: Finder, allowed: Allowed, exact_dates_forbidden: bool,
                 private_names: list[str]) -> list[Problem]:
     problems = []
-    private = _private_patterns(private_names)
+    private = private_patterns(private_names)
     for line, veld, text in texts:
         for hit in find(text, allowed, exact_dates_forbidden):
-            if hit.soort == SINGLING_OUT:
+            if hit.kind.singles_out:
                 problems.append(singling_out_warning(rel, line, veld, text[hit.start:hit.end]))
                 continue
-            problems.append(Problem(rel, line, veld, f"mogelijk persoonsgegeven ({hit.soort}): "
+            problems.append(Problem(rel, line, veld, f"mogelijk persoonsgegeven ({hit.label}): "
                                     f"'{mask(text[hit.start:hit.end])}'.", HINT))
         for number, pattern in private:
             if pattern.search(fold(text)):
@@ -218,12 +208,6 @@ def _scan_texts(rel: str, texts: list[Located], find: Finder, allowed: Allowed, 
                                     "Haal het teken weg: typ de tekst op die plek opnieuw, of plak hem als platte "
                                     "tekst."))
     return problems
-
-
-def _private_patterns(names: list[str]) -> list[tuple[int, re.Pattern[str]]]:
-    from .privacy import _private_patterns as patterns
-
-    return patterns(names)
 
 
 # ---------------------------------------------------------------- file names
@@ -242,10 +226,10 @@ def file_name_findings(rel: str, find: Finder, allowed: Allowed, private_names: 
     """Findings in a file name; the message masks the name itself."""
     text = name_as_text(_without_id(rel))
     hits: list[Hit] = find(text, allowed, False) if text else []
-    private = [n for n, p in _private_patterns(private_names) if p.search(fold(text))]
+    private = [n for n, p in private_patterns(private_names) if p.search(fold(text))]
     if not hits and not private:
         return []
-    found = [f"{h.soort}: '{mask(text[h.start:h.end])}'" for h in hits]
+    found = [f"{h.label}: '{mask(text[h.start:h.end])}'" for h in hits]
     found += [f"regel {n} van de lijst met echte namen" for n in private]
     return [Problem(masked_file_name(rel), 0, "", f"de bestandsnaam bevat mogelijk een persoonsgegeven "
                     f"({'; '.join(found)}).", FILE_NAME_HINT)]
@@ -254,30 +238,3 @@ def file_name_findings(rel: str, find: Finder, allowed: Allowed, private_names: 
 def _without_id(rel: str) -> str:
     name = rel.rsplit("/", 1)[-1]
     return re.sub(rf"^[A-Z]{ID_DIGITS}(?=[-.])", "", name)
-
-
-def masked_file_name(rel: str) -> str:
-    """casussen/C11-mevrouw-fatima.yml -> casussen/C11-m*****-******.yml: folder, id and extension stay."""
-    folder, _, name = rel.rpartition("/")
-    stem, dot, extension = name.rpartition(".")
-    if not dot:
-        stem, extension = name, ""
-    item_id = re.match(rf"[A-Z]{ID_DIGITS}(?=-|$)", stem)
-    keep = item_id.group() if item_id else ""
-    rest = stem[len(keep):]
-    masked = keep + (rest[:2] + re.sub(r"[^-]", "*", rest[2:]) if rest.startswith("-") else mask(rest))
-    return f"{folder}/{masked}{dot}{extension}" if folder else f"{masked}{dot}{extension}"
-
-
-def with_masked_file_names(problems: list[Problem]) -> list[Problem]:
-    """Every message about a file whose name has a finding names the file masked."""
-    from dataclasses import replace
-
-    masked = {p.bestand for p in problems if p.wat.startswith("de bestandsnaam bevat mogelijk")}
-    if not masked:
-        return problems
-    originals = {}
-    for problem in problems:
-        if problem.bestand not in masked and masked_file_name(problem.bestand) in masked:
-            originals[problem.bestand] = masked_file_name(problem.bestand)
-    return [replace(p, bestand=originals.get(p.bestand, p.bestand)) for p in problems]

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .load import Source
-from .problems import ContentError, Problem
+from ..load import Source
+from ..problems import ContentError, Problem
 
 ENV = "KENNISBANK_ECHTE_NAMEN"
 
@@ -75,7 +75,7 @@ def drafts_folder_outside(root: Path) -> Path | None:
 def read_private_drafts(root: Path) -> list[tuple[Source, str]]:
     """The YAML files of the private drafts folder, as if they stood in the repository's content folders,
     each with the path an editor is shown."""
-    from .load import CONTENT_FOLDERS
+    from ..load import CONTENT_FOLDERS
 
     folder = drafts_folder_outside(root)
     if folder is None:
