@@ -23,6 +23,7 @@ from typing import Any
 from ..field_kinds import ID_DIGITS
 from ..load import CONTENT_FOLDERS, MAX_BYTES, VOCAB_FOLDER, Document, Source, key_shown
 from ..problems import Problem, mask
+from ..scaffold import slugify
 from ..validate import Content, Item
 from .allowed import Allowed, allowed_for, vocabulary_words
 from .kinds import Hit, Kind, restored, stored
@@ -90,7 +91,8 @@ def scan_repository(sources: list[Source], documents: list[Document], content: C
         if rel.endswith(".md") and not rel.startswith("assets/"):
             problems += _scan_texts(f"docs/{rel}", _lines(text), find, allowed, False, private_names)
     problems += person_names_in_labels(documents, content, find)
-    names = [(item.rel, _with_own_words(item, allowed_for(item, allowed.words))) for item in content.items]
+    names = [(item.rel, _with_own_words(item, allowed_for(item, allowed.words))) for item in content.items
+             if not _named_after_its_title(item)]
     names += [(s.rel, allowed) for s in sources if s.rel not in valid and s.rel.split("/", 1)[0] in CONTENT_FOLDERS]
     names += [(f"docs/{rel}", allowed) for rel in handwritten if not rel.startswith("assets/")]
     for rel, permitted in sorted(names):
@@ -135,6 +137,15 @@ def _is_person_name(label: str, hit: Hit) -> bool:
     if hit.kind is not Kind.PERSON_NAME:
         return hit.kind.is_name
     return len(name_words(label[hit.start:hit.end], ORDINARY_WORDS)) >= 2
+
+
+def _named_after_its_title(item: Item) -> bool:
+    """A file name that is the slug of the item's title (as `kennisbank nieuw` makes it, cut at 50 characters)
+    says nothing the title does not, and the title is scanned as the reader reads it. Read as capitalised words,
+    a cut-off word of such a slug ('schuldges') would look like a name to deduce."""
+    stem = _without_id(item.rel).rsplit(".", 1)[0].lstrip("-")
+    title = item.data.get(item.type.title_field)
+    return bool(stem) and isinstance(title, str) and slugify(title).startswith(stem)
 
 
 def _with_own_words(item: Item, allowed: Allowed) -> Allowed:

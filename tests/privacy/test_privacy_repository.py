@@ -126,3 +126,15 @@ def test_nieuw_refuses_a_title_with_a_name(project: Path, capsys: pytest.Capture
     assert err.startswith("titel: de titel bevat mogelijk een persoonsgegeven (")
     assert "Fatima" not in err and "Javastraat" not in err
     assert not (project / "casussen").exists()
+
+
+@pytest.mark.parametrize("title_matches", [True, False])
+def test_a_file_named_after_its_title_is_read_as_the_title(project: Path, title_matches: bool) -> None:
+    """`kennisbank nieuw` cuts the title's slug at 50 characters ('budgetv'); the title itself is scanned. A file
+    name that is not the slug of its title is read as capitalised words, and then the same words are a name."""
+    title = "De schuldhulpverlener voorbij de budgetverlenging"
+    rel = "casussen/C16-de-schuldhulpverlener-voorbij-de-budgetv.yml"
+    text = casus(id="C16").replace("titel: ", f"titel: {title if title_matches else 'Een andere titel'}\n# ", 1)
+    found = report(generate(project, (rel, text)))
+    assert ("de bestandsnaam bevat mogelijk een persoonsgegeven (persoonsnaam" in found) is not title_matches, found
+    assert found.endswith("0 fouten.") is title_matches, found
