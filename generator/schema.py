@@ -188,7 +188,7 @@ CONSENT = Field(
             label="Soort",
             help=(
                 "vastgelegd: de betrokkene gaf toestemming en dat staat op papier buiten de repository. "
-                "openbare-bron: het programma heeft het verhaal zelf al openbaar gemaakt. "
+                "openbare-bron: het verhaal staat al in een openbare publicatie (noem die onder publicatie). "
                 "samengesteld: samengesteld uit meerdere situaties, er is niemand om het te vragen. "
                 "ontbreekt: nog geen toestemming; de casus kan dan niet gepubliceerd worden."
             ),
@@ -221,7 +221,7 @@ CONSENT = Field(
             name="publicatie",
             kind="tekst",
             label="Publicatie",
-            help="Bij openbare-bron: de openbare publicatie van het programma waarin het verhaal al staat.",
+            help="Bij openbare-bron: de openbare publicatie waarin het verhaal al staat.",
         ),
     ),
     required_when=(

@@ -30,8 +30,8 @@ def anonimisering_line(page: str) -> str:
              "vastgelegd door vertrouwenspersoon en wordt buiten de kennisbank bewaard (het dossier van de "
              "bewonersorganisatie)."),
     ("    toestemming:\n      soort: openbare-bron\n      publicatie: Nieuwsbrief van het Kenniscentrum, 2025\n",
-     "Deze casus is geanonimiseerd en gecontroleerd. Het verhaal is al openbaar gemaakt door het programma zelf, "
-     "in: Nieuwsbrief van het Kenniscentrum, 2025. Er is geen aparte toestemming vastgelegd."),
+     "Deze casus is geanonimiseerd en gecontroleerd. Het verhaal staat al in een openbare publicatie: "
+     "Nieuwsbrief van het Kenniscentrum, 2025. Er is geen aparte toestemming vastgelegd."),
     ("    toestemming:\n      soort: samengesteld\n",
      "Deze casus is geanonimiseerd en gecontroleerd. De casus is samengesteld uit meerdere situaties; er is "
      "niemand aan wie toestemming gevraagd kan worden."),
@@ -66,7 +66,7 @@ def test_a_public_source_needs_its_publication() -> None:
     assert messages(generated) == [
         "casussen/C01-x.yml:27: veld 'toestemming.publicatie': bij toestemming 'openbare-bron' hoort ook "
         "'publicatie'; dat veld ontbreekt.\n"
-        "    tip: Vul in: Bij openbare-bron: de openbare publicatie van het programma waarin het verhaal al staat."]
+        "    tip: Vul in: Bij openbare-bron: de openbare publicatie waarin het verhaal al staat."]
 
 
 def test_the_old_single_word_is_refused() -> None:
