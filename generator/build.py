@@ -223,7 +223,8 @@ class Builder:
         self.root, self.settings, self.concepten, self.progress, self.today = root, settings, concepten, progress, today
         self.layout = Layout(root, concepten)
         self.state: BuildState | None = None
-        self.tagger: build_state.RecordingTagger | None = None
+        self.tagger: privacy.NameTagger | None = None
+        """deduce, loaded once and kept (a RecordingTagger: `save` keeps the annotations it used)."""
 
     def generate(self) -> Generated:
         """Gather and run the stages; writes nothing."""
@@ -255,15 +256,16 @@ class Builder:
     def write(self, generated: Generated, extra: dict[str, str] | None = None) -> write.WriteReport:
         pages = {**generated.pages, **(extra or {})}
         report = write.write_pages(pages, self.layout.docs, keep=generated.kept, files=generated.images)
-        assert self.state is not None
-        self.state.record_pages(self.layout.docs, generated.render_cache)
+        if self.state is not None:
+            self.state.record_pages(self.layout.docs, generated.render_cache)
         return report
 
     def save(self) -> None:
         """Write the build state once, pruned to what this build used."""
-        if self.state is None or self.tagger is None:
+        if self.state is None:
             return
-        self.state.annotations = self.tagger.used_annotations()
+        if isinstance(self.tagger, build_state.RecordingTagger):
+            self.state.annotations = self.tagger.used_annotations()
         build_state.save(self.state, self.layout.state_dir)
 
     def build(self) -> Generated:
