@@ -121,7 +121,7 @@ def gather(root: Path, today: dt.date | None = None, concepten: bool = False, se
     layout = Layout(root, concepten)
     docs = read_handwritten(root)
     handwritten = {**docs.pages, **{f"assets/{k}": v for k, v in _read_tree(ASSETS).items()}}
-    drafts = read_private_drafts(root, settings.drafts_folder) if concepten else []
+    drafts = read_private_drafts(root, settings.drafts_folder) if concepten and settings.drafts_folder else []
     state = build_state.read(layout.state_dir, concepten) if state is None else state
     return Inputs(
         images=docs.assets,

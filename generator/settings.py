@@ -28,7 +28,7 @@ class Settings:
     site_url: str = ""
     repo_url: str = ""
     names_file: Path | None = None
-    """None: no list of real names (tests, benchmarks)."""
+    """None: no list of real names (tests, benchmarks); likewise `drafts_folder`: no private drafts."""
     drafts_folder: Path | None = None
     publication: bool = False
     debug: bool = False
