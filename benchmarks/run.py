@@ -98,11 +98,11 @@ def captured_writes() -> Iterator[list[Any]]:
 def cpu_clock() -> Iterator[dict[str, float]]:
     """CPU seconds per stage of build.generate / build.build, measured around the generator's own
     functions. The machine may be shared: CPU time is steadier than wall time under contention."""
-    from generator import build, load, privacy, render, resolve, validate, write
+    from generator import build, load, privacy, render, resolve, static_site, validate, write
 
     spots = [("lezen", build, "gather"), ("laden", load, "parse_sources"), ("valideren", validate, "validate"),
              ("privacy", privacy, "scan"), ("koppelen", resolve, "resolve"), ("renderen", render, "render"),
-             ("schrijven", write, "write_pages"), ("mkdocs", build, "run_mkdocs")]
+             ("schrijven", write, "write_pages"), ("mkdocs", static_site, "run_mkdocs")]
     cpu: dict[str, float] = {}
     originals = [(module, name, getattr(module, name)) for _, module, name in spots]
 
@@ -194,7 +194,7 @@ def measure_build(root: Path, n: int, repeats: int) -> dict[str, Any]:
 
     with timer(t, "lezen"):
         inputs = build.gather(root)
-    warm = privacy.DeduceTagger(inputs.privacy_cache)
+    warm = privacy.DeduceTagger(inputs.state.annotations)
     with cpu_clock() as cpu:
         generated = build.generate(inputs, False, warm)
     if _errors(generated.problems):
@@ -299,12 +299,10 @@ def measure_build(root: Path, n: int, repeats: int) -> dict[str, Any]:
 
 def fresh_process_caches() -> None:
     """Forget what this process parsed and rendered before, so that build.build costs what a
-    `kennisbank build` in a new process costs (parsed files, escaped texts, link paths, patterns)."""
-    from generator import export, glossary, load, render, resolve, safe_markdown
+    `kennisbank build` in a new process costs (escaped texts, link paths, patterns; what the build state
+    holds is read afresh by every build.build, and the privacy scan's memory belongs to each Builder)."""
+    from generator import glossary, render, safe_markdown
 
-    load._parsed = {}
-    for memo in (render._listing_keys, export._rows, resolve._last_related):
-        memo.clear()
     for cached in (safe_markdown.safe_markdown, safe_markdown.safe_inline, render._relative, glossary._alternation):
         cached.cache_clear()
 
@@ -314,7 +312,7 @@ def cold_run(root: Path, freeze: bool = False) -> int:
 
     With `freeze`, gc.freeze() follows deduce's start-up (a proposal: see benchmarks/proposals.py)."""
 
-    from generator import build, privacy
+    from generator import build, build_state, privacy
 
     _environment()
     if freeze:
@@ -325,9 +323,11 @@ def cold_run(root: Path, freeze: bool = False) -> int:
         model.load()
     with timer(t, "lezen"):
         inputs = build.gather(root)
-    tagger = privacy.DeduceTagger({}, model=model)
+    tagger = build_state.RecordingTagger({}, model=model)
+    inputs.state = build_state.BuildState()
     generated = build.generate(inputs, False, tagger)
-    build._write_cache(build.Layout(root).cache, tagger.cache)
+    inputs.state.annotations = tagger.used_annotations()
+    build_state.save(inputs.state, build.Layout(root).state_dir)
     print(json.dumps({**t, "timings": generated.timings, "fouten": _errors(generated.problems)[:5]}))
     return 0
 

@@ -1,32 +1,32 @@
-"""The orchestrator: gather everything, run the stages in order, then write.
+"""The orchestrator: gather the inputs, run the stages in order, write, then hand over to MkDocs.
 
-load -> validate -> check privacy -> resolve links -> render -> write. The stages
-are pure functions; disk reads happen in `gather`, disk writes in `publish`, and
-nothing is written unless every stage succeeded.
+`gather` reads everything from disk, the build state included (generator/build_state.py);
+`generate` runs load -> validate -> privacy -> resolve -> render. They read no files, but they
+reuse and update the build state they are given, and deduce (the privacy stage's name finder)
+may start worker processes. `Builder` puts the steps together for `kennisbank check`, `serve`
+and `build`: build/docs and the state are written only when no stage found an error, and
+generator/static_site.py then builds the site with MkDocs and Pagefind.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import gc
-import json
-import os
-import shutil
-import subprocess
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import dates, handwritten, linkage, load, privacy, render, resolve, validate, write, zoekindex
+from . import build_state, handwritten, linkage, load, privacy, render, resolve, static_site, validate, write
+from .build_state import BuildState
 from .handwritten import read_handwritten
 from .privacy import files as privacy_files
 from .privacy.sources import read_private_drafts, read_private_names
 from .problems import ContentError, Problem, errors_only
+from .settings import Settings
 
 ASSETS = Path(__file__).parent / "assets"
-OVERRIDES = Path(__file__).parent / "overrides"  # our theme templates (the Dutch 404 page), before Material's
 
 
 @dataclass
@@ -36,15 +36,11 @@ class Inputs:
     sources: list[load.Source]
     handwritten: dict[str, str]
     private_names: list[str]
-    privacy_cache: dict[str, privacy.Annotations]
     today: dt.date
-    findings_cache: privacy.Findings = field(default_factory=dict)
-    parsed: dict[tuple[str, str], load.Document] = field(default_factory=dict)
-    """Documents parsed by an earlier build (build/geladen.marshal), by path and hash of the file."""
-    related: bytes = b""
-    """Related casussen as an earlier build found them, with what they were found from (build/verwant.marshal)."""
+    state: BuildState = field(default_factory=BuildState)
+    """What earlier builds left (generator/build_state.py); the stages reuse and update it."""
     render_cache: render.RenderCache = field(default_factory=dict)
-    """The item pages and hand-outs in build/docs as the last build wrote them (checked by size and time)."""
+    """The pages in build/docs as the last build wrote them (the state's, checked by size and time)."""
     repo_url: str = ""
     images: dict[str, bytes] = field(default_factory=dict)
     """Images from docs/, copied as they are (handwritten.read_handwritten)."""
@@ -94,24 +90,9 @@ class Layout:
         return self._own("zoekindex")
 
     @property
-    def cache(self) -> Path:
-        return self.root / "build" / "privacy-cache.json"
-
-    @property
-    def parsed_cache(self) -> Path:
-        return self.root / "build" / "geladen.marshal"
-
-    @property
-    def related_cache(self) -> Path:
-        return self._own("verwant", ".marshal")
-
-    @property
-    def findings_cache(self) -> Path:
-        return self._own("privacy-bevindingen", ".json")
-
-    @property
-    def render_cache(self) -> Path:
-        return self._own("pagina-cache", ".json")
+    def state_dir(self) -> Path:
+        """Where the build state lives (build_state.FILE); the drafts preview keeps its own part of it."""
+        return self.root / "build"
 
     def _own(self, name: str, suffix: str = "") -> Path:
         """A file in build/ of this build alone: the drafts preview keeps its own."""
@@ -121,36 +102,29 @@ class Layout:
 # ---------------------------------------------------------------- gather (reads)
 
 
-def gather(root: Path, today: dt.date | None = None, concepten: bool = False) -> Inputs:
+def gather(root: Path, today: dt.date | None = None, concepten: bool = False, settings: Settings | None = None,
+           state: BuildState | None = None) -> Inputs:
+    """`state`: the build state kept in memory (`serve`); read from build/ when omitted.
+    `settings`: read from the environment when omitted (tests; the command passes its own)."""
+    settings = Settings.from_environment() if settings is None else settings
+    layout = Layout(root, concepten)
     docs = read_handwritten(root)
     handwritten = {**docs.pages, **{f"assets/{k}": v for k, v in _read_tree(ASSETS).items()}}
-    drafts = read_private_drafts(root) if concepten else []
+    drafts = read_private_drafts(root, settings.drafts_folder) if concepten and settings.drafts_folder else []
+    state = build_state.read(layout.state_dir, concepten) if state is None else state
     return Inputs(
         images=docs.assets,
         read_problems=docs.problems,
         sources=load.read_sources(root) + [source for source, _ in drafts],
         private_drafts={source.rel: shown for source, shown in drafts},
         handwritten=handwritten,
-        private_names=read_private_names(root),
-        privacy_cache=_read_cache(Layout(root).cache),
+        private_names=read_private_names(root, settings.names_file) if settings.names_file else [],
         today=today or dt.date.today(),
-        repo_url=repository_url(),
-        site_url=os.environ.get("KENNISBANK_SITE_URL", ""),
-        findings_cache=_read_findings(Layout(root, concepten).findings_cache),
-        parsed=load.decode_parsed(_read_bytes(Layout(root).parsed_cache)),
-        related=_read_bytes(Layout(root, concepten).related_cache),
-        render_cache=_read_render_cache(Layout(root, concepten)),
+        repo_url=settings.repo_url,
+        site_url=settings.site_url,
+        state=state,
+        render_cache=state.trusted_pages(layout.docs),
     )
-
-
-def repository_url() -> str:
-    """Where 'Bewerk deze pagina' links point: KENNISBANK_REPO_URL, or the repository GitHub Actions builds."""
-    if os.environ.get("KENNISBANK_REPO_URL"):
-        return os.environ["KENNISBANK_REPO_URL"].rstrip("/")
-    if os.environ.get("GITHUB_REPOSITORY"):
-        server = os.environ.get("GITHUB_SERVER_URL", "https://github.com")
-        return f"{server}/{os.environ['GITHUB_REPOSITORY']}"
-    return ""
 
 
 def _read_tree(base: Path) -> dict[str, str]:
@@ -159,37 +133,14 @@ def _read_tree(base: Path) -> dict[str, str]:
     return {p.relative_to(base).as_posix(): p.read_text("utf-8") for p in sorted(base.rglob("*")) if p.is_file()}
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return b""
-
-
-def _read_findings(path: Path) -> privacy.Findings:
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: [(str(h[0]), int(h[1]), int(h[2])) for h in v] for k, v in raw.items()}
-
-
-def _read_cache(path: Path) -> dict[str, privacy.Annotations]:
-    try:
-        raw = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {k: [(str(a[0]), int(a[1]), int(a[2])) for a in v] for k, v in raw.items()}
-
-
-# ---------------------------------------------------------------- the stages (pure)
+# ---------------------------------------------------------------- the stages
 
 
 def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
              memory: privacy.ScanMemory | None = None) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
-        documents, problems = load.parse_sources(inputs.sources, inputs.parsed)
+        documents, problems = load.parse_sources(inputs.sources, inputs.state.parsed)
         problems += inputs.read_problems
     with _timed(timings, "valideren"):
         parsed = {document.rel for document in documents}
@@ -200,10 +151,10 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
         # Drafts too: everything in the repository is public (privacy_files explains why).
-        previous = dict(inputs.findings_cache)
-        found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, inputs.findings_cache,
-                                         memory)
-        find = privacy_files.Finder(tagger, previous, inputs.findings_cache)
+        findings = inputs.state.findings
+        previous = dict(findings)
+        found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, findings, memory)
+        find = privacy_files.Finder(tagger, previous, findings)
         found += privacy_files.scan_repository(inputs.sources, documents, content, inputs.handwritten, find,
                                                inputs.private_names)
         problems += _private_drafts_as_warnings(found, inputs.private_drafts)
@@ -213,12 +164,13 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
         timings["deduce starten"] = started
         timings["privacy"] -= started
     with _timed(timings, "koppelen"):
-        site, found = resolve.resolve(content, included, concepten, inputs.related)
+        site, found = resolve.resolve(content, included, concepten, inputs.state.related)
         problems += found
         problems += linkage.check(site)
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
-                               images=set(inputs.images), site_url=inputs.site_url)
+                               images=set(inputs.images), site_url=inputs.site_url,
+                               memo=render.RenderMemo(inputs.state.listing_keys, inputs.state.export_rows))
         pages, found = output.pages, output.problems
         problems += found
     return Generated(pages, _in_drafts_folder(problems, inputs.private_drafts), allowances, site, timings,
@@ -248,156 +200,91 @@ def _timed(timings: dict[str, float], stage: str) -> Iterator[None]:
     timings[stage] = time.perf_counter() - start
 
 
-# ---------------------------------------------------------------- publish (writes)
+# ---------------------------------------------------------------- the builder
 
 
-def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print) -> Generated:
-    layout = Layout(root, concepten)
-    start = time.perf_counter()
-    inputs = gather(root, concepten=concepten)
-    read = time.perf_counter() - start
-    tagger = privacy.DeduceTagger(inputs.privacy_cache)
-    generated = generate(inputs, concepten, tagger)
-    generated.timings = {"lezen": read, **generated.timings}
-    if errors_only(generated.problems):
-        raise ContentError(generated.problems)
-    progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
-    with _timed(generated.timings, "schrijven"):
-        report = write.write_pages(generated.pages, layout.docs, keep=generated.kept, files=generated.images)
-        write_caches(layout, tagger, inputs.findings_cache, generated.render_cache)
-    progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
-             f"{len(report.removed)} verwijderd.")
-    # Our site and pages stay in memory while MkDocs runs; left to the collector, each of its full
-    # collections walks them again (2-5 s of MkDocs' 25 s CPU at 1,000 casussen, docs-dev/benchmark.md).
-    gc.freeze()
-    try:
-        run_mkdocs(root, layout, generated.timings)
-    finally:
-        gc.unfreeze()
-    return generated
+class Builder:
+    """gather -> generate -> write -> save the state, for `kennisbank check` (check), `serve` (regenerate)
+    and `build` (build). The state and deduce stay in memory between regenerations: an edit in `serve`
+    reads the changed files, never the state file."""
 
+    def __init__(self, root: Path, settings: Settings, concepten: bool = False,
+                 progress: Callable[[str], None] = print, today: dt.date | None = None):
+        self.root, self.settings, self.concepten, self.progress, self.today = root, settings, concepten, progress, today
+        self.layout = Layout(root, concepten)
+        self.state: BuildState | None = None
+        self.model = privacy.DeduceModel()
+        """deduce itself, loaded once when a text needs it (serve starts loading it in the background)."""
+        self.tagger: privacy.NameTagger | None = None
+        """deduce's annotations, kept (a RecordingTagger: `save` keeps the annotations it used)."""
+        self.memory = privacy.ScanMemory()
+        """What the privacy scan found per item: an unchanged file is not scanned again after an edit (serve)."""
 
-def write_caches(layout: Layout, tagger: privacy.DeduceTagger, findings: privacy.Findings,
-                 pages: render.RenderCache | None = None) -> None:
-    """deduce's annotations and the privacy findings (hashes and offsets, never text), and the keys of
-    the pages now in build/docs with their size and modification time, so that the next build can
-    trust them without reading them (`kennisbank check` writes no pages, so it keeps the page cache)."""
-    _write_cache(layout.cache, tagger.cache)
-    _write_cache(layout.findings_cache, findings)
-    _write_if_changed(layout.parsed_cache, load.encode_parsed())
-    _write_if_changed(layout.related_cache, resolve.encode_related())
-    if pages is not None:
-        _write_cache(layout.render_cache, _page_entries(layout.docs, pages))
+    def generate(self) -> Generated:
+        """Gather and run the stages; writes nothing."""
+        start = time.perf_counter()
+        inputs = gather(self.root, self.today, self.concepten, self.settings, self.state)
+        read = time.perf_counter() - start
+        self.state = inputs.state
+        if self.tagger is None:
+            self.tagger = build_state.RecordingTagger(self.state.annotations, model=self.model)
+        generated = generate(inputs, self.concepten, self.tagger, self.memory)
+        generated.timings = {"lezen": read, **generated.timings}
+        return generated
 
+    def check(self) -> Generated:
+        """The stages, and the state saved for the next run; no pages written (the page entries stay)."""
+        generated = self.generate()
+        self.save()
+        return generated
 
-def _page_entries(docs: Path, pages: render.RenderCache) -> dict[str, list[object]]:
-    entries: dict[str, list[object]] = {}
-    for path, rendered in pages.items():
+    def regenerate(self, extra: dict[str, str] | None = None) -> tuple[Generated, write.WriteReport | None]:
+        """The stages, then build/docs written (with `extra` pages), unless a stage found an error.
+        The state is not saved: `save` does that, when the caller has time (serve: after MkDocs)."""
+        generated = self.generate()
+        if errors_only(generated.problems):
+            return generated, None
+        report = self.write(generated, extra)
+        return generated, report
+
+    def write(self, generated: Generated, extra: dict[str, str] | None = None) -> write.WriteReport:
+        pages = {**generated.pages, **(extra or {})}
+        report = write.write_pages(pages, self.layout.docs, keep=generated.kept, files=generated.images)
+        if self.state is not None:
+            self.state.record_pages(self.layout.docs, generated.render_cache)
+        return report
+
+    def save(self) -> None:
+        """Write the build state once, pruned to what this build used."""
+        if self.state is None:
+            return
+        if isinstance(self.tagger, build_state.RecordingTagger):
+            self.state.annotations = self.tagger.used_annotations()
+        build_state.save(self.state, self.layout.state_dir)
+
+    def build(self) -> Generated:
+        """The whole build: stages, build/docs, the state, then the site (MkDocs and Pagefind)."""
+        generated = self.generate()
+        if errors_only(generated.problems):
+            raise ContentError(generated.problems)
+        self.progress(f"Inhoud in orde: {len(generated.pages)} bestanden gegenereerd.")
+        with _timed(generated.timings, "schrijven"):
+            report = self.write(generated)
+            self.save()
+        self.progress(f"Geschreven: {len(report.written)} gewijzigd, {report.unchanged} ongewijzigd, "
+                      f"{len(report.removed)} verwijderd.")
+        # Our site and pages stay in memory while MkDocs runs; left to the collector, each of its full
+        # collections walks them again (2-5 s of MkDocs' 25 s CPU at 1,000 casussen, docs-dev/benchmark.md).
+        gc.freeze()
         try:
-            stat = (docs / path).stat()
-        except OSError:
-            continue
-        entries[path] = [rendered.key, stat.st_size, stat.st_mtime_ns, list(rendered.terms)]
-    return entries
+            static_site.run_mkdocs(self.root, self.layout, self.settings, generated.timings)
+        finally:
+            gc.unfreeze()
+        return generated
 
 
-def _read_render_cache(layout: Layout) -> render.RenderCache:
-    """Only entries whose file in build/docs still has the size and time the build left it with."""
-    try:
-        raw = json.loads(layout.render_cache.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    cache: render.RenderCache = {}
-    for path, (key, size, mtime, terms) in raw.items():
-        try:
-            stat = (layout.docs / path).stat()
-        except OSError:
-            continue
-        if stat.st_size == size and stat.st_mtime_ns == mtime:
-            cache[path] = render.Rendered(str(key), tuple(str(t) for t in terms))
-    return cache
-
-
-def _write_cache(path: Path, cache: Mapping[str, object]) -> None:
-    _write_if_changed(path, json.dumps(cache, sort_keys=True, separators=(",", ":")).encode())
-
-
-def _write_if_changed(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.is_file() or path.read_bytes() != data:
-        path.write_bytes(data)
-
-
-def run_mkdocs(root: Path, layout: Layout, timings: dict[str, float] | None = None) -> None:
-    """Build the site into a fresh folder, index it for search, then swap it in.
-
-    MkDocs converts every page once; the search index is made from that same HTML (generator/zoekindex.py)."""
-    timings = {} if timings is None else timings
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    _set_source_date_epoch(root)
-    fresh = layout.site.with_name(layout.site.name + ".nieuw")
-    for stale in (fresh, layout.search_pages):
-        shutil.rmtree(stale, ignore_errors=True)
-    _mkdocs_logging()
-    try:
-        config = load_config(config_file=str(root / "mkdocs.yml"), docs_dir=str(layout.docs),
-                             site_dir=str(fresh), strict=True)
-        config.theme.dirs.insert(0, str(OVERRIDES))
-        # The footer's contact route: the issues page; only an address an edit link could also be made from.
-        repo = repository_url()
-        config.extra["kb_repo_url"] = repo if render.REPO_URL.fullmatch(repo) else ""
-        config.extra["kb_versie"] = _version_date()  # "how to cite" in the footer: the version's date, in Dutch
-        # The collection only registers the on_* methods: no BasePlugin needed, nor an entry in mkdocs.yml.
-        capture = zoekindex.Capture(layout.search_pages, layout.docs)
-        config.plugins["kennisbank-zoekindex"] = capture  # type: ignore[assignment]
-        with _timed(timings, "mkdocs"):
-            mkdocs_build(config)
-    except (MkDocsException, SystemExit) as err:
-        shutil.rmtree(fresh, ignore_errors=True)
-        problem = Problem("mkdocs.yml", 0, "", f"MkDocs kon de site niet bouwen ({err}).",
-                          "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
-        raise ContentError([problem]) from err
-    with _timed(timings, "zoekindex"):
-        failure = zoekindex.index(layout.search_pages, layout.search_bundle, capture.words())
-    if failure:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
-                                    f"Melding van Pagefind: {failure}")])
-    with _timed(timings, "wisselen"):
-        os.replace(layout.search_bundle, fresh / "pagefind")
-        write.swap_in(fresh, layout.site)
-
-
-def _set_source_date_epoch(root: Path) -> None:
-    """Dates in the output come from the last commit, not the clock, so builds are reproducible."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return
-    try:
-        stamp = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True,
-                               text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        stamp = ""
-    os.environ["SOURCE_DATE_EPOCH"] = stamp or "1700000000"
-
-
-def _version_date() -> str:
-    """The date of this version of the site (SOURCE_DATE_EPOCH: the last commit), as '3 december 2026'."""
-    stamp = int(os.environ.get("SOURCE_DATE_EPOCH") or time.time())
-    return dates.dutch_date(dt.datetime.fromtimestamp(stamp, dt.UTC).date())
-
-
-def _mkdocs_logging() -> None:
-    import logging
-
-    logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_kennisbank", False) for h in logger.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
-        handler.setLevel(logging.WARNING)
-        handler._kennisbank = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
-        logger.setLevel(logging.INFO)
-        logger.propagate = False
+def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print,
+          settings: Settings | None = None) -> Generated:
+    """`kennisbank build`: see Builder.build."""
+    settings = Settings.from_environment() if settings is None else settings
+    return Builder(root, settings, concepten, progress).build()

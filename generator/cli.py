@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import engine
 from .problems import ContentError, Problem, format_report
+from .settings import Settings
 
 if TYPE_CHECKING:
     from .resolve import Site
@@ -24,9 +25,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     root = Path(args.map).resolve()
+    settings = Settings.from_environment()  # the one place the environment is read
     try:
-        engine.select()  # before anything imports MkDocs
-        return int(args.run(root, args))
+        engine.select(settings.engine)  # before anything imports MkDocs
+        return int(args.run(root, args, settings))
     except ContentError as err:
         print(format_report(err.problems), file=sys.stderr)
         print("De site is niet bijgewerkt; de vorige versie staat er nog.", file=sys.stderr)
@@ -34,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as err:  # noqa: BLE001 - editors get a sentence, developers can ask for the traceback
-        if os.environ.get("KENNISBANK_DEBUG"):
+        if settings.debug:
             raise
         print(f"Interne fout: {type(err).__name__}: {err}\n"
               "Dit ligt niet aan de inhoud. Meld het bij de ontwikkelaars; met KENNISBANK_DEBUG=1 "
@@ -73,21 +75,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _refuse_drafts_when_publishing(concepten: bool) -> None:
-    if concepten and os.environ.get("KENNISBANK_PUBLICATIE"):
-        from .problems import Problem
-
+def _refuse_drafts_when_publishing(concepten: bool, settings: Settings) -> None:
+    if concepten and settings.publication:
         raise ContentError([Problem("KENNISBANK_PUBLICATIE", 0, "",
                                     "een publicatiebouw kan geen concepten bevatten.",
                                     "Laat --concepten weg; concepten bekijk je alleen lokaal.")])
 
 
-def _build(root: Path, args: argparse.Namespace) -> int:
-    from .build import build
+def _build(root: Path, args: argparse.Namespace, settings: Settings) -> int:
+    from .build import Builder
 
-    _refuse_drafts_when_publishing(args.concepten)
+    _refuse_drafts_when_publishing(args.concepten, settings)
     start = time.perf_counter()
-    generated = build(root, concepten=args.concepten)
+    generated = Builder(root, settings, args.concepten).build()
     _print_warnings(generated.problems)
     target = "site-concepten/" if args.concepten else "site/"
     print(f"Klaar: de site staat in {target} ({time.perf_counter() - start:.1f} s).")
@@ -95,15 +95,11 @@ def _build(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _check(root: Path, args: argparse.Namespace) -> int:
-    from .build import Layout, gather, generate, write_caches
-    from .privacy import DeduceTagger
+def _check(root: Path, args: argparse.Namespace, settings: Settings) -> int:
+    from .build import Builder
     from .problems import errors_only
 
-    inputs = gather(root, concepten=args.concepten)
-    tagger = DeduceTagger(inputs.privacy_cache)
-    generated = generate(inputs, args.concepten, tagger)
-    write_caches(Layout(root, args.concepten), tagger, inputs.findings_cache)
+    generated = Builder(root, settings, args.concepten).check()
     if args.herleidbaarheid and generated.site is not None:
         from .linkage import report
 
@@ -136,19 +132,19 @@ def _readability(site: Site | None) -> list[Problem]:
     return readability.check(site.items, readability.Lexicon.dutch(site.vocabularies))
 
 
-def _serve(root: Path, args: argparse.Namespace) -> int:
+def _serve(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .serve import serve
 
-    _refuse_drafts_when_publishing(args.concepten)
-    return serve(root, args.adres, args.concepten)
+    _refuse_drafts_when_publishing(args.concepten, settings)
+    return serve(root, args.adres, args.concepten, settings)
 
 
-def _nieuw(root: Path, args: argparse.Namespace) -> int:
+def _nieuw(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .privacy.sources import drafts_folder_outside
     from .scaffold import new_item
 
-    _refuse_personal_data_in_title(root, args.titel)
-    drafts = drafts_folder_outside(root)
+    _refuse_personal_data_in_title(root, args.titel, settings)
+    drafts = drafts_folder_outside(root, settings.drafts_folder)
     path = new_item(root, args.soort, args.titel, drafts)
     if drafts is None:
         print(f"Nieuw bestand: {path.relative_to(root)}. Vul de velden in; de status is concept.")
@@ -158,19 +154,19 @@ def _nieuw(root: Path, args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_personal_data_in_title(root: Path, title: str) -> None:
+def _refuse_personal_data_in_title(root: Path, title: str, settings: Settings) -> None:
     """The title becomes the file name, and a file name is public: scan it before anything is written."""
-    from . import load, privacy, validate
-    from .build import Layout, _read_cache
+    from . import build_state, load, privacy, validate
+    from .build import Layout
     from .privacy.sources import read_private_names
     from .problems import mask
 
     documents, _ = load.parse_sources([s for s in load.read_sources(root) if s.rel.startswith("vocabulaires/")])
     content, _ = validate.validate(documents, __import__("datetime").date.today())
     allowed = privacy.Allowed(privacy.vocabulary_words(content.vocabularies))
-    tagger = privacy.DeduceTagger(_read_cache(Layout(root).cache))
+    tagger = privacy.DeduceTagger(build_state.read(Layout(root).state_dir).annotations)
     hits = privacy.find_all(title, tagger, allowed, exact_dates_forbidden=True)
-    names = read_private_names(root)
+    names = read_private_names(root, settings.names_file) if settings.names_file else []
     private = [n for n, p in privacy.private_patterns(names) if p.search(privacy.fold(title))]
     if hits or private:
         found = [f"{h.label}: '{mask(title[h.start:h.end])}'" for h in hits]
@@ -181,7 +177,7 @@ def _refuse_personal_data_in_title(root: Path, title: str) -> None:
                                     "de bestandsnaam, en die is openbaar.")])
 
 
-def _schema(root: Path, args: argparse.Namespace) -> int:
+def _schema(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from . import load, validate
     from .schema_export import all_schemas
 

@@ -24,9 +24,9 @@ def chosen() -> str:
     return os.environ.get(VARIABLE, "").strip().lower() or DEFAULT
 
 
-def select() -> str:
-    """Make `mkdocs.*` imports load the chosen engine; returns its name."""
-    name = chosen()
+def select(name: str | None = None) -> str:
+    """Make `mkdocs.*` imports load the chosen engine (settings.Settings.engine); returns its name."""
+    name = chosen() if name is None else name
     if name not in ENGINES:
         raise ContentError([Problem(VARIABLE, 0, "", f"onbekende bouwmachine '{name}'.",
                                     f"Kies {' of '.join(ENGINES)}, of laat {VARIABLE} leeg voor {DEFAULT}.")])

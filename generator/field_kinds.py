@@ -7,7 +7,8 @@ module branches on the name of a kind (as in Lektor's `types/`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -211,7 +212,7 @@ class ListOf(FieldKind):
             yield (*path, index), element
 
 
-KINDS: dict[Kind, FieldKind] = {
+KINDS: Mapping[Kind, FieldKind] = MappingProxyType({
     "tekst": Text(),
     "markdown": Markdown(),
     "tekstlijst": ListOf(Text()),
@@ -227,7 +228,7 @@ KINDS: dict[Kind, FieldKind] = {
     "getal": Number(),
     "object": Object(),
     "objectlijst": ListOf(Object()),
-}
+})
 
 
 def object_schema(fields: tuple[Field, ...], vocabularies: Vocabularies) -> Schema:

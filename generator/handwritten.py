@@ -11,9 +11,11 @@ from __future__ import annotations
 import collections
 import functools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
 
 import markdown
 import nh3
@@ -23,13 +25,13 @@ from .problems import Problem
 
 MAX_PAGE_BYTES = load.MAX_BYTES
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
-IMAGES: dict[str, tuple[str, tuple[bytes, ...]]] = {
+IMAGES: Mapping[str, tuple[str, tuple[bytes, ...]]] = MappingProxyType({
     ".png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
     ".jpg": ("JPEG", (b"\xff\xd8\xff",)),
     ".jpeg": ("JPEG", (b"\xff\xd8\xff",)),
     ".gif": ("GIF", (b"GIF87a", b"GIF89a")),
     ".webp": ("WebP", (b"RIFF",)),
-}
+})
 """Images by suffix: their name, and how their file starts. No SVG: an SVG can carry script."""
 
 
@@ -118,10 +120,12 @@ TAGS = frozenset({
     "blockquote", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "div", "span", "abbr", "sup", "sub",
     "details", "summary", "figure", "figcaption", "dl", "dt", "dd", "kbd", "mark", "del", "ins", "small", "caption",
 })
-ATTRIBUTES = {"*": {"class", "id", "title", "lang"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
-              "th": {"style", "colspan", "rowspan"}, "td": {"style", "colspan", "rowspan"}, "ol": {"start"},
-              "details": {"open"}}
-SCHEMES = {"http", "https", "mailto"}
+ATTRIBUTES = MappingProxyType({
+    "*": frozenset({"class", "id", "title", "lang"}), "a": frozenset({"href"}),
+    "img": frozenset({"src", "alt", "width", "height"}), "th": frozenset({"style", "colspan", "rowspan"}),
+    "td": frozenset({"style", "colspan", "rowspan"}), "ol": frozenset({"start"}), "details": frozenset({"open"}),
+})
+SCHEMES = frozenset({"http", "https", "mailto"})
 ALIGN = re.compile(r"text-align: (?:left|right|center);")
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from .field_kinds import ID_DIGITS
 from .privacy import Text, public_texts
@@ -334,7 +335,8 @@ def session_days(item: Item) -> list[str]:
     return days
 
 
-SEASON_MONTHS = {"voorjaar": (3, 4, 5), "zomer": (6, 7, 8), "najaar": (9, 10, 11), "winter": (12, 1, 2)}
+SEASON_MONTHS = MappingProxyType({"voorjaar": (3, 4, 5), "zomer": (6, 7, 8), "najaar": (9, 10, 11),
+                                  "winter": (12, 1, 2)})
 
 
 def in_season(datum: str, periode: str) -> bool:

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import marshal
 import re
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -84,61 +83,27 @@ OUTSIDE = ("dit bestand is een snelkoppeling (symlink) naar een plek buiten de k
 
 
 Parsed = tuple["Document | None", list[Problem]]
-_parsed: dict[tuple[str, str], Parsed] = {}
-"""The files of the last parse_sources call by path and hash: `kennisbank serve` parses only what changed.
-parse_source is a pure function of the file, and nothing changes a Document once it is made."""
+"""A file as parse_source read it: the document, or None, and what was wrong with it."""
 
 
-def parse_sources(sources: list[Source], known: dict[tuple[str, str], Document] | None = None,
+def parse_sources(sources: list[Source], memo: dict[tuple[str, str], Parsed] | None = None,
                   ) -> tuple[list[Document], list[Problem]]:
-    """`known`: documents an earlier process parsed (decode_parsed), by path and hash."""
-    global _parsed
+    """`memo`: files parsed earlier (the build state), by path and hash; a file found there is not parsed
+    again. parse_source is a pure function of the file, and nothing changes a Document once it is made.
+    Afterwards `memo` holds exactly this call's files, for the next build."""
     documents, problems = [], []
+    earlier = dict(memo or {})
     parsed: dict[tuple[str, str], Parsed] = {}
-    known = known or {}
     for source in sources:
         key = (source.rel, hashlib.sha1(source.data).hexdigest())
-        earlier = _parsed.get(key) or ((known[key], []) if key in known else None)
-        document, found = parsed[key] = earlier or parse_source(source)
+        document, found = parsed[key] = earlier.get(key) or parse_source(source)
         problems += found
         if document is not None:
             documents.append(document)
-    _parsed = parsed
+    if memo is not None:
+        memo.clear()
+        memo.update(parsed)
     return documents, problems
-
-
-def encode_parsed() -> bytes:
-    """The documents of the last parse without problems, for the next process (build/geladen.marshal):
-    reading them back costs a tenth of parsing 1,000 casussen again. marshal, not pickle: it holds
-    plain values only and runs no code when read."""
-    entries = []
-    for (rel, digest), (document, found) in _parsed.items():
-        if document is None or found:
-            continue
-        try:
-            entries.append(marshal.dumps((rel, digest, document.folder, document.data, document.lines)))
-        except ValueError:  # a value marshal cannot hold (a date YAML made itself): parsed again next time
-            continue
-    return marshal.dumps((_parse_version(), entries))
-
-
-def decode_parsed(blob: bytes) -> dict[tuple[str, str], Document]:
-    try:
-        version, entries = marshal.loads(blob)
-        if version != _parse_version():
-            return {}
-        documents = [Document(rel, folder, data, lines, digest)
-                     for rel, digest, folder, data, lines in map(marshal.loads, entries)]
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return {(d.rel, d.digest): d for d in documents}
-
-
-@functools.cache
-def _parse_version() -> str:
-    """Another Python, PyYAML or loader gives other documents: then nothing is reused."""
-    code = Path(__file__).read_bytes()
-    return hashlib.sha1(code + f"{sys.version} {yaml.__version__}".encode()).hexdigest()
 
 
 def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
@@ -322,7 +287,7 @@ def _constructor_problem(rel: str, err: yaml.constructor.ConstructorError) -> Pr
                     "Schrijf de waarde als gewone tekst tussen aanhalingstekens.")
 
 
-_YAML_PHRASES = {
+_YAML_PHRASES = MappingProxyType({
     "mapping values are not allowed": "een dubbele punt op een plek waar dat niet mag",
     "could not find expected ':'": "een dubbele punt ontbreekt",
     "did not find expected key": "een veld is verkeerd ingesprongen",
@@ -348,7 +313,7 @@ _YAML_PHRASES = {
     "found a tab character": "een tab",
     "expected a single document": "meer dan één document (een regel met --- in het midden)",
     "but found another document": "meer dan één document (een regel met --- in het midden)",
-}
+})
 
 
 def _dutch_yaml(message: str) -> str:

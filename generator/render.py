@@ -127,10 +127,14 @@ class Output:
 
 def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
            repo_url: str = "", cache: RenderCache | None = None, images: set[str] | None = None,
-           site_url: str = "") -> Output:
+           site_url: str = "", memo: RenderMemo | None = None) -> Output:
     """Every output file. A page whose key matches `cache` is kept instead of rendered: an item page's
     or hand-out's key hashes everything it shows (_page_key); every other page shows the whole site
-    and is kept only when no item changed."""
+    and is kept only when no item changed. `memo`: what lists show of each item, and each item's open-data
+    record, from earlier builds in this process (the build state); updated in place."""
+    memo = RenderMemo() if memo is None else memo
+    _listing_key = functools.partial(_listing_key_in, memo.listing_keys)
+    _page_key = functools.partial(_page_key_in, memo.listing_keys)
     out = _Renderer(site, environment(templates), repo_url, cache or {})
     base = _base_key(site, templates, repo_url)
     whole = _hash(base, *(_item_key(i) for i in site.items))
@@ -165,13 +169,14 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
     out.template("verkenner.md", "verkenner.md.j2", base)
     out.template("open-data.md", "open_data.md.j2", base, types=CONTENT_TYPES, velden=export.public_fields,
                  licentie=export.LICENTIE)
-    out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site))
+    out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site, memo.export_rows))
     out.text("feed.xml", _hash(listed, site_url), functools.partial(feed.atom_feed, site, site_url))
     out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))  # free text: all text
     out.text(SYNONYMS, base, functools.partial(search_synonyms, site))
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.name)))
-        out.text(f"data/{ctype.plural}.csv", of_type, functools.partial(export.export_csv, site, ctype))
+        out.text(f"data/{ctype.plural}.csv", of_type,
+                 functools.partial(export.export_csv, site, ctype, memo.export_rows))
     handwritten_paths = set(handwritten) | (images or set())
     taken = {_address(path) for path in (*out.pages, *out.kept, *handwritten_paths)}
     for old, item in sorted(site.redirects.items()):
@@ -266,7 +271,7 @@ def _hash_files(files: tuple[Path, ...], stamps: tuple[tuple[int, int], ...]) ->
     return _hash(*(f"{f.name}\n{f.read_text('utf-8')}" for f in files))
 
 
-def _page_key(base: str, template: str, item: Item, context: dict[str, Any]) -> str:
+def _page_key_in(keys: dict[str, str], base: str, template: str, item: Item, context: dict[str, Any]) -> str:
     """Everything an item page or hand-out shows comes from the item itself and the items in its
     context (links both ways, lessons, related casussen). Those others show as a list entry (id and
     title), so what lists show of them is in the key (_listing_key), and the item's whole file."""
@@ -274,9 +279,10 @@ def _page_key(base: str, template: str, item: Item, context: dict[str, Any]) -> 
     for name, entries in sorted(context.items()):
         for entry in entries:
             if isinstance(entry, Link):
-                parts.append(f"{name} {entry.veld} {_listing_key(entry.bron)} {_listing_key(entry.doel)}")
+                parts.append(f"{name} {entry.veld} {_listing_key_in(keys, entry.bron)} "
+                             f"{_listing_key_in(keys, entry.doel)}")
             else:
-                parts.append(f"{name} {_listing_key(entry)}")
+                parts.append(f"{name} {_listing_key_in(keys, entry)}")
     return _hash(*parts)
 
 
@@ -294,20 +300,25 @@ def body_fields(ctype: ContentType) -> frozenset[str]:
                      and (f.kind == "markdown" or any(sub.kind == "markdown" for sub in f.fields)))
 
 
-_listing_keys: dict[str, str] = {}
+@dataclass
+class RenderMemo:
+    """Per item, what lists show of it and its open-data records (export.Rows), by its file's digest."""
+
+    listing_keys: dict[str, str] = field(default_factory=dict)
+    export_rows: export.Rows = field(default_factory=dict)
 
 
-def _listing_key(item: Item) -> str:
+def _listing_key_in(keys: dict[str, str], item: Item) -> str:
     """What lists show of an item: everything but its body texts. Editing a casus's situatie changes its
     page, its hand-out and the open data, and leaves the overviews and thema pages as they are."""
     key = _item_key(item)
-    if key not in _listing_keys:
+    if key not in keys:
         body = body_fields(item.type)
-        if len(_listing_keys) > 100_000:
-            _listing_keys.clear()
-        _listing_keys[key] = _hash(item.id, item.rel, item.type.name, item.url,
+        if len(keys) > 100_000:
+            keys.clear()
+        keys[key] = _hash(item.id, item.rel, item.type.name, item.url,
                                    repr({k: v for k, v in item.data.items() if k not in body}))
-    return _listing_keys[key]
+    return keys[key]
 
 
 def _hash(*parts: str) -> str:

@@ -7,11 +7,9 @@ the items that cite them, related casussen, and the redirects of old addresses.
 from __future__ import annotations
 
 import heapq
-import marshal
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from .problems import Problem, shown
 from .schema import Field
@@ -45,9 +43,9 @@ class Site:
 
 
 def resolve(content: Content, included: list[Item], concepten: bool = False,
-            known_related: bytes = b"") -> tuple[Site, list[Problem]]:
+            related: RelatedMemo | None = None) -> tuple[Site, list[Problem]]:
     """Check references among `included` (the items of this build) against all known items.
-    `known_related`: related casussen as an earlier build found them (encode_related)."""
+    `related`: related casussen as an earlier build found them (the build state); updated in place."""
     everything = {item.id: item for item in content.items}
     present = {item.id: item for item in included}
     site = Site(sorted(included, key=_order), content.vocabularies, concepten=concepten)
@@ -66,7 +64,7 @@ def resolve(content: Content, included: list[Item], concepten: bool = False,
             incoming[target_id].append(link)
         site.outgoing[item.id] = links
     site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
-    site.related = _all_related([i for i in site.items if i.type.has_related], known_related)
+    site.related = _all_related([i for i in site.items if i.type.has_related], related)
     redirects, redirect_problems = _redirects(site.items)
     site.redirects = redirects
     return site, problems + redirect_problems
@@ -112,7 +110,7 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
 RELATED_WEIGHTS = (("themas", 2), ("fasen", 1), ("rollen", 1))
 
 
-def _all_related(casussen: list[Item], known: bytes = b"") -> dict[str, list[Item]]:
+def _all_related(casussen: list[Item], memo: RelatedMemo | None = None) -> dict[str, list[Item]]:
     """Per casus, the casussen sharing the most thema's (counting double), fasen and rollen.
 
     Every casus gets one bit mask (a thema owns two bits, so it counts double); the
@@ -123,29 +121,20 @@ def _all_related(casussen: list[Item], known: bytes = b"") -> dict[str, list[Ite
     `casussen` is in site order; among equal scores the earlier casus wins.
     """
     signature = tuple(zip([c.id for c in casussen], _term_masks(casussen), strict=True))
-    if known and _last_related.get("signature") != signature:
-        _last_related.update(_decode_related(known))
-    if _last_related.get("signature") != signature:
-        _last_related["signature"] = signature
-        _last_related["ids"] = _related_ids(signature)
+    memo = RelatedMemo() if memo is None else memo
+    if memo.signature != signature:
+        memo.signature = signature
+        memo.ids = _related_ids(signature)
     by_id = {casus.id: casus for casus in casussen}
-    return {own: [by_id[other] for other in others] for own, others in _last_related["ids"].items()}
+    return {own: [by_id[other] for other in others] for own, others in memo.ids.items()}
 
 
-_last_related: dict[str, Any] = {}
+@dataclass
+class RelatedMemo:
+    """The related casussen (`ids`) and what they were computed from (`signature`: ids and term masks)."""
 
-
-def encode_related() -> bytes:
-    """The last answer and what it was computed from, for the next build (build/verwant.marshal)."""
-    return marshal.dumps((_last_related.get("signature", ()), _last_related.get("ids", {})))
-
-
-def _decode_related(blob: bytes) -> dict[str, Any]:
-    try:
-        signature, ids = marshal.loads(blob)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    return {"signature": signature, "ids": ids}
+    signature: tuple[tuple[str, int], ...] = ()
+    ids: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _related_ids(casussen: tuple[tuple[str, int], ...]) -> dict[str, list[str]]:
@@ -181,7 +170,7 @@ def _term_masks(casussen: list[Item]) -> list[int]:
 
 # An old address is a path inside the site: never "..", "/" or empty (those would write outside build/docs).
 OLD_ADDRESS = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*/")
-RESERVED_FOLDERS = {"assets", "search", "data", "pagefind", "handouts", "kaarten", "themas"}
+RESERVED_FOLDERS = frozenset({"assets", "search", "data", "pagefind", "handouts", "kaarten", "themas"})
 """Folders the site fills itself; an old address in them would overwrite or be overwritten. Addresses
 of single generated pages (begrippen/, casussen/) are refused in render, which knows every page."""
 

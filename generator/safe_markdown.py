@@ -12,6 +12,7 @@ import functools
 import json
 import re
 from html import escape
+from types import MappingProxyType
 
 SAFE_DESTINATION = re.compile(r"^(?:https?://[^\s<>\"'`\[\]\\]+|mailto:[^\s<>\"'`\[\]\\]+|#[\w-]*|[\w][\w./#-]*)$",
                               re.IGNORECASE)
@@ -22,7 +23,7 @@ _BREAK = r"\n(?![ \t]*+\n)"
 _LABEL = rf"(?:[^\[\]\n]|{_BREAK})"
 _PLAIN = rf"(?:[^()\n]|{_BREAK})"
 INLINE_LINK = re.compile(rf"(!?)\[({_LABEL}*+)\]\(((?:{_PLAIN}|\({_PLAIN}*+\))*+)\)")
-BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
+BRACKETS = MappingProxyType(str.maketrans({"[": "&#91;", "]": "&#93;"}))
 
 
 @functools.lru_cache(maxsize=16384)

@@ -9,7 +9,9 @@ field_kinds.py; rules that only some content types have are flags on ContentType
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from .field_kinds import ID_DIGITS, KINDS, FieldKind, Kind
 
@@ -757,13 +759,13 @@ LES = ContentType(
 )
 
 CONTENT_TYPES: tuple[ContentType, ...] = (CASUS, STELLING, VERSLAG, ONDERZOEK, LES)
-BY_NAME = {t.name: t for t in CONTENT_TYPES}
-BY_FOLDER = {t.folder: t for t in CONTENT_TYPES}
-BY_PREFIX = {t.prefix: t for t in CONTENT_TYPES}
+BY_NAME = MappingProxyType({t.name: t for t in CONTENT_TYPES})
+BY_FOLDER = MappingProxyType({t.folder: t for t in CONTENT_TYPES})
+BY_PREFIX = MappingProxyType({t.prefix: t for t in CONTENT_TYPES})
 
 # ---------------------------------------------------------------- vocabularies
 
-VOCABULARIES: dict[str, str] = {
+VOCABULARIES: Mapping[str, str] = MappingProxyType({
     "themas": "Thema's waarmee items ontsloten worden.",
     "rollen": "Rollen van betrokkenen. In casussen staan mensen alleen met hun rol, nooit met hun naam.",
     "fasen": "De zes fasen van ondersteuning uit het wijkteamonderzoek in de Baarsjes.",
@@ -772,7 +774,7 @@ VOCABULARIES: dict[str, str] = {
     "stadsdelen": "Stadsdelen en gemeenten die als context van een casus mogen dienen.",
     "begrippen": "Begrippen die de kennisbank uitlegt.",
     "organisaties": "Organisaties en openbare voorzieningen; hun namen zijn geen persoonsgegevens.",
-}
+})
 
 TERM_ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """The one pattern for ids in vocabularies; an item id (C07) is one of its forms once lower-cased. Ids end

@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .build import ASSETS, Layout, gather, generate, write_caches
-from .privacy import DeduceModel, DeduceTagger, Findings, ScanMemory
-from .problems import ContentError, Problem, errors_only, format_report
-from .render import TEMPLATES, RenderCache
-from .write import write_pages
+from .build import ASSETS, Builder
+from .privacy import DeduceModel
+from .problems import ContentError, Problem, format_report
+from .render import TEMPLATES
+from .settings import Settings
 
 WATCHED = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen", "vocabulaires", "docs")
 MELDINGEN = "assets/meldingen.js"
@@ -41,48 +41,38 @@ _BANNER = (Path(__file__).parent / "assets" / "meldingen.js").read_text("utf-8")
 
 
 class Regenerator:
-    """Regenerates build/docs; keeps deduce loaded between edits. The caches are written apart
-    (save_caches), after MkDocs has built the pages, so that writing them does not delay the edit."""
+    """Regenerates build/docs with one Builder, which keeps the build state and deduce in memory between
+    edits. The state is saved apart (save_caches), after MkDocs has built the pages, so that writing it
+    does not delay the edit."""
 
-    def __init__(self, root: Path, concepten: bool):
-        self.layout = Layout(root, concepten)
+    def __init__(self, root: Path, concepten: bool, settings: Settings | None = None):
+        self.builder = Builder(root, settings or Settings.from_environment(), concepten)
+        self.layout = self.builder.layout
         self.root = root
         self.concepten = concepten
-        self.model = DeduceModel()
-        self.tagger: DeduceTagger | None = None
-        self.memory = ScanMemory()
-        """What the privacy scan found per item: an unchanged file is not scanned again after an edit."""
         self.lock = threading.Lock()
-        self.pending: tuple[Findings, RenderCache | None] | None = None
+        self.pending = False
 
     def run(self) -> bool:
         """Regenerate; True when a file in build/docs changed (a page, or the banner with problems)."""
         with self.lock:
             start = time.perf_counter()
             try:
-                inputs = gather(self.root, concepten=self.concepten)
+                generated, report = self.builder.regenerate({MELDINGEN: meldingen_script([])})
             except ContentError as err:
                 return self._show(err.problems)
-            if self.tagger is None:
-                self.tagger = DeduceTagger(inputs.privacy_cache, model=self.model)
-            generated = generate(inputs, self.concepten, self.tagger, self.memory)
-            if errors_only(generated.problems):
-                self.pending = (inputs.findings_cache, None)
+            self.pending = True
+            if report is None:
                 return self._show(generated.problems)
-            pages = dict(generated.pages)
-            pages[MELDINGEN] = meldingen_script([])
-            report = write_pages(pages, self.layout.docs, keep=generated.kept, files=generated.images)
-            self.pending = (inputs.findings_cache, generated.render_cache)
             print(f"Bijgewerkt in {time.perf_counter() - start:.2f} s: {len(report.written)} bestanden gewijzigd.",
                   flush=True)
             return bool(report.written or report.removed)
 
     def save_caches(self) -> None:
         with self.lock:
-            if self.tagger is not None and self.pending is not None:
-                findings, pages = self.pending
-                write_caches(self.layout, self.tagger, findings, pages)
-            self.pending = None
+            if self.pending:
+                self.builder.save()
+            self.pending = False
 
     def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)
@@ -132,12 +122,12 @@ def _preload_privacy(model: DeduceModel) -> None:
           flush=True)
 
 
-def serve(root: Path, address: str, concepten: bool) -> int:
+def serve(root: Path, address: str, concepten: bool, settings: Settings | None = None) -> int:
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     _preview_logging()
-    regenerator = Regenerator(root, concepten)
+    regenerator = Regenerator(root, concepten, settings)
     site_dir = tempfile.mkdtemp(prefix="kennisbank-voorvertoning-")
     host, _, port = address.rpartition(":")
 
@@ -154,7 +144,7 @@ def serve(root: Path, address: str, concepten: bool) -> int:
     server.error_handler = lambda code: _error_page(site_dir, code)
     preview.build(dirty=False)
     # deduce takes seconds to load; load it now, so that the first edit shows at once.
-    threading.Thread(target=_preload_privacy, args=(regenerator.model,), daemon=True).start()
+    threading.Thread(target=_preload_privacy, args=(regenerator.builder.model,), daemon=True).start()
     for path in (*(root / f for f in WATCHED), root / "mkdocs.yml", TEMPLATES, ASSETS):
         if path.exists():
             server.watch(str(path))

@@ -29,6 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 PAGEFIND = ("--exclude-selectors", ".headerlink", "--exclude-selectors", ".md-content__button",
@@ -81,11 +82,11 @@ class Card:
     themas: tuple[str, ...] = ()
 
 
-SOORTEN = {"casussen": "Casus", "stellingen": "Stelling", "verslagen": "Verslag", "onderzoek": "Onderzoek",
-           "lessen": "Les", "themas": "Thema"}
+SOORTEN = MappingProxyType({"casussen": "Casus", "stellingen": "Stelling", "verslagen": "Verslag",
+                            "onderzoek": "Onderzoek", "lessen": "Les", "themas": "Thema"})
 """The type filter's values by folder; every other page is "Overig"."""
 
-NAME_ONLY = {"handouts/": "Hand-out", "kaarten/": "Kaarten", "verkenner.md": "Verkenner"}
+NAME_ONLY = MappingProxyType({"handouts/": "Hand-out", "kaarten/": "Kaarten", "verkenner.md": "Verkenner"})
 """Pages kept out of search (their text stands on other pages too) that are still found by their name."""
 
 

@@ -64,7 +64,6 @@ def inputs(*sources: load.Source, handwritten: dict[str, str] | None = None,
         sources=[*vocabulary_sources(), *sources],
         handwritten={"over.md": "# Over\n", **(handwritten or {})},
         private_names=private_names or [],
-        privacy_cache={},
         today=TODAY,
     )
 
@@ -234,8 +233,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copytree(REPO / name, root / name)
         elif (REPO / name).is_file():
             shutil.copy(REPO / name, root / name)
-    cache = REPO / "build" / "privacy-cache.json"
-    if cache.is_file():  # saves deduce's start-up; the cache holds hashes and offsets only
+    cache = REPO / "build" / "bouwstaat.marshal"
+    if cache.is_file():  # the build state saves deduce's start-up; its privacy part holds hashes and offsets only
         (root / "build").mkdir()
         shutil.copy(cache, root / "build" / cache.name)
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")

@@ -32,9 +32,9 @@ def without_generator_tag(data: bytes) -> tuple[bytes, list[bytes]]:
 
 def test_properdocs_builds_the_real_site_byte_identical_to_mkdocs(built: Path, tmp_path: Path) -> None:
     """`built` is the real content built with MkDocs in this process; ProperDocs builds a copy in its own
-    process (the engine is chosen once per process), with the same privacy cache and the same settings."""
+    process (the engine is chosen once per process), with the same build state and the same settings."""
     root = tmp_path / "properdocs"
-    for name in (*COPY, "build/privacy-cache.json", "build/privacy-bevindingen.json"):
+    for name in (*COPY, "build/bouwstaat.marshal"):
         source, target = built / name, root / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():

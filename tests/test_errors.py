@@ -178,7 +178,7 @@ def test_a_vocabulary_that_fails_to_parse_is_reported_once() -> None:
     broken = load.Source(themas.rel, b"- id: maatwerk\n  label: Maat: werk\n")
     generated = build.generate(build.Inputs(
         sources=[*(s for s in vocabulary_sources() if s.rel != themas.rel), broken, casus(), *OTHERS],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY), False, no_names)
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=TODAY), False, no_names)
     assert messages(generated) == [
         "vocabulaires/themas.yml:2: de YAML-opmaak klopt niet (een dubbele punt op een plek waar dat niet mag).\n"
         + SYNTAX_TIP]
@@ -191,7 +191,7 @@ def test_a_refused_term_is_reported_once() -> None:
     generated = build.generate(build.Inputs(
         sources=[*(s for s in vocabulary_sources() if s.rel != themas.rel), evil,
                  casus("themas: [maatwerk]", "themas: ['../maatwerk']"), *OTHERS],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY), False, no_names)
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=TODAY), False, no_names)
     assert messages(generated) == [
         f"vocabulaires/themas.yml:{line}: veld 'id': '..*********' is geen geldig id voor een begrip.\n"
         "    tip: Een id bestaat alleen uit kleine letters, cijfers en streepjes, zoals plan-in-dialoog."]

@@ -39,7 +39,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
     others = [s for s in vocabulary_sources() if s.rel not in (begrippen.rel, themas.rel)]
     generated = build.generate(build.Inputs(
         sources=[*others, evil_begrip, evil_thema, *OTHERS, source("casussen/C01-x.yml", CASUS)],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=build.dt.date(2026, 11, 23)),
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=build.dt.date(2026, 11, 23)),
         False, no_names)
     assert messages(generated) == []
     for path, page in generated.pages.items():

@@ -157,7 +157,7 @@ def test_any_vocabulary_ends_in_dutch_messages_or_pages(text: str) -> None:
         sources=[*(s for s in vocabulary_sources() if s.rel != themas.rel), themas,
                  source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", STELLING),
                  source("verslagen/V01-a.yml", VERSLAG)],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=dt.date(2026, 11, 23)),
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=dt.date(2026, 11, 23)),
         False, no_names)
     assert_dutch(generated)
     for path in ("begrippen.md", "themas/index.md", "casussen/c01.md"):

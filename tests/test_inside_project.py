@@ -78,7 +78,7 @@ def thema_vocabulary(extra: str) -> load.Source:
 def vocabulary_messages(vocabulary: load.Source) -> list[str]:
     generated = build.generate(build.Inputs(
         sources=[*(s for s in vocabulary_sources() if s.rel != vocabulary.rel), vocabulary, *OTHERS],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY), False, no_names)
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=TODAY), False, no_names)
     return messages(generated)
 
 

@@ -58,7 +58,7 @@ def test_todays_content_trips_on_c04_with_v03_and_c05_with_o02() -> None:
 
 def test_the_fixed_content_has_no_findings() -> None:
     generated = build.generate(build.Inputs(
-        sources=load.read_sources(REPO), handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={},
+        sources=load.read_sources(REPO), handwritten={"over.md": "# Over\n"}, private_names=[],
         today=TODAY_DATE), False, no_names)
     assert generated.site is not None
     assert [p.format() for p in linkage.check(generated.site)] == []

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
-from generator import build, load, privacy, scaffold, write
+from generator import build, build_state, load, scaffold, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
@@ -130,12 +130,13 @@ def test_editing_one_casus_rewrites_only_the_pages_that_show_it(tmp_path: Path) 
 
 
 def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]:
-    """gather -> generate -> write, as build.build does before MkDocs (the page cache included)."""
+    """gather -> generate -> write -> save the state, as build.Builder does before MkDocs (without deduce)."""
     layout = build.Layout(root)
     inputs = build.gather(root, today=TODAY)
     generated = build.generate(inputs, False, no_names)  # type: ignore[arg-type]
     report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
-    build.write_caches(layout, privacy.DeduceTagger(), {}, generated.render_cache)
+    inputs.state.record_pages(layout.docs, generated.render_cache)
+    build_state.save(inputs.state, layout.state_dir)
     return generated, report
 
 
@@ -233,24 +234,27 @@ def test_long_texts_are_only_on_the_items_own_page() -> None:
                 assert owner == "item" and not listing, f"{template.name}: {owner}.data.{dotted or quoted}"
 
 
-def test_parsed_documents_come_back_from_the_cache_as_they_were() -> None:
-    """build/geladen.marshal: a later process reuses what an earlier one parsed, file by file."""
+def test_parsed_documents_come_back_from_the_build_state_as_they_were(tmp_path: Path) -> None:
+    """build/bouwstaat.marshal: a later process reuses what an earlier one parsed, file by file."""
     sources = [source("casussen/C01-x.yml", CASUS), source("stellingen/S01-a.yml", STELLING)]
-    documents, _ = load.parse_sources(sources)
-    blob = load.encode_parsed()
-    load._parsed = {}
-    known = load.decode_parsed(blob)
-    assert {k: (d.folder, d.data, d.lines) for k, d in known.items()} == {
+    state = build_state.BuildState()
+    documents, _ = load.parse_sources(sources, state.parsed)
+    build_state.save(state, tmp_path)
+    known = build_state.read(tmp_path).parsed
+    assert {k: (d.folder, d.data, d.lines) for k, (d, _) in known.items() if d is not None} == {
         (d.rel, d.digest): (d.folder, d.data, d.lines) for d in documents}
+    before = dict(known)
     edited = source("casussen/C01-x.yml", CASUS.replace("valt tussen de regels", "staat tussen de regels"))
     again, _ = load.parse_sources([edited, sources[1]], known)
     assert again[0].data["samenvatting"].endswith("staat tussen de regels.")
-    assert again[1] is known[(again[1].rel, again[1].digest)], "an unchanged file is not parsed again"
-    assert load.decode_parsed(b"") == {} and load.decode_parsed(b"geen marshal") == {}
+    assert again[1] is before[(again[1].rel, again[1].digest)][0], "an unchanged file is not parsed again"
+    assert set(known) == {(d.rel, d.digest) for d in again}, "the state keeps this parse's files only"
+    (tmp_path / build_state.FILE).write_bytes(b"geen marshal")
+    assert build_state.read(tmp_path).parsed == {}
 
 
 def test_related_casussen_from_an_earlier_build_are_reused_only_when_nothing_they_depend_on_changed(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     from generator import resolve
 
     casussen = [CASUS.replace("C01", f"C0{n}").replace("verwijzingen: [S01]", "verwijzingen: []") for n in (1, 2, 3)]
@@ -258,16 +262,16 @@ def test_related_casussen_from_an_earlier_build_are_reused_only_when_nothing_the
     site = generate(*sources).site
     assert site is not None
     items = site.of_type("casus")
-    expected = {k: [i.id for i in v] for k, v in resolve._all_related(items).items()}
-    blob = resolve.encode_related()
-    resolve._last_related.clear()
+    state = build_state.BuildState()
+    expected = {k: [i.id for i in v] for k, v in resolve._all_related(items, state.related).items()}
+    build_state.save(state, tmp_path)
     monkeypatch.setattr(resolve, "_related_ids", lambda _: pytest.fail("computed again"))
-    assert {k: [i.id for i in v] for k, v in resolve._all_related(items, blob).items()} == expected
-    resolve._last_related.clear()
+    memo = build_state.read(tmp_path).related
+    assert {k: [i.id for i in v] for k, v in resolve._all_related(items, memo).items()} == expected
     monkeypatch.undo()
     items[0].data["themas"] = ["wantrouwen"]
     assert expected["C02"] == ["C01", "C03"]  # equal scores: the earlier casus first
-    related = resolve._all_related(items, blob)["C02"]
+    related = resolve._all_related(items, memo)["C02"]
     assert [i.id for i in related] == ["C03", "C01"], "a changed thema: computed again"
 
 

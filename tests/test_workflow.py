@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from kb_testing import REPO
 
+from generator import build_state
 from generator.build import Layout
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"
@@ -52,11 +53,12 @@ def steps_using(action: str) -> list[dict[str, Any]]:
 
 
 def test_ci_restores_the_privacy_results_this_build_reads_keyed_on_the_detector_version() -> None:
-    """The paths are where build.Layout keeps them; a new detector version starts from nothing."""
+    """The path is where build.Layout keeps the build state (privacy results included); a new detector
+    version starts from nothing."""
     [restore] = steps_using("actions/cache/restore")
     [save] = steps_using("actions/cache/save")
     layout = Layout(REPO)
-    expected = {p.relative_to(REPO).as_posix() for p in (layout.cache, layout.findings_cache)}
+    expected = {(layout.state_dir / build_state.FILE).relative_to(REPO).as_posix()}
     assert set(restore["with"]["path"].split()) == expected == set(save["with"]["path"].split())
     version = "${{ steps.detector.outputs.version }}"
     assert restore["with"]["key"].startswith(f"privacy-{version}-")

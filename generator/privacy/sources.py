@@ -25,8 +25,9 @@ def private_names_path() -> Path:
     return config / "kennisbank" / "echte-namen.txt"
 
 
-def read_private_names(root: Path) -> list[str]:
-    path = private_names_path()
+def read_private_names(root: Path, path: Path | None = None) -> list[str]:
+    """`path`: the list's place (settings.Settings.names_file); where the environment says when omitted."""
+    path = path or private_names_path()
     if not path.is_file():
         return []
     if path.resolve().is_relative_to(root.resolve()):
@@ -58,9 +59,9 @@ def private_drafts_path() -> Path:
     return config / "kennisbank" / "concepten"
 
 
-def drafts_folder_outside(root: Path) -> Path | None:
+def drafts_folder_outside(root: Path, path: Path | None = None) -> Path | None:
     """The private drafts folder if it exists; refused when it lies inside the repository."""
-    path = private_drafts_path()
+    path = path or private_drafts_path()
     if not path.is_dir():
         return None
     if path.resolve().is_relative_to(root.resolve()):
@@ -72,12 +73,12 @@ def drafts_folder_outside(root: Path) -> Path | None:
     return path
 
 
-def read_private_drafts(root: Path) -> list[tuple[Source, str]]:
+def read_private_drafts(root: Path, path: Path | None = None) -> list[tuple[Source, str]]:
     """The YAML files of the private drafts folder, as if they stood in the repository's content folders,
     each with the path an editor is shown."""
     from ..load import CONTENT_FOLDERS
 
-    folder = drafts_folder_outside(root)
+    folder = drafts_folder_outside(root, path)
     if folder is None:
         return []
     drafts = []

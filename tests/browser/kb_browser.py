@@ -206,7 +206,7 @@ def copy_project(target: Path, source: Path = REPO) -> Path:
     shutil.copytree(source, target, ignore=ignore, dirs_exist_ok=True)
     for part in CONTENT_DIRS:
         (target / part).mkdir(exist_ok=True)
-    cache = source / "build" / "privacy-cache.json"
+    cache = source / "build" / "bouwstaat.marshal"  # the build state (generator/build_state.py)
     if cache.is_file():
         (target / "build").mkdir(exist_ok=True)
         shutil.copy2(cache, target / "build" / cache.name)

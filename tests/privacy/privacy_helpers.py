@@ -74,7 +74,6 @@ def inputs(root: Path, *files: tuple[str, str], private_names: list[str] | None 
         sources=sources,
         handwritten={"over.md": "# Over\n"},
         private_names=private_names or [],
-        privacy_cache={},
         today=TODAY,
     )
 

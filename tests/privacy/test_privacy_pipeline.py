@@ -209,7 +209,7 @@ def test_a_rebuild_scans_only_changed_texts_and_reports_the_same(project: Path) 
     def scan(*files: tuple[str, str]) -> tuple[str, int]:
         tagger = _CountingTagger()
         source = inputs(project, *files)
-        source.findings_cache = findings
+        source.state.findings = findings
         return report(build.generate(source, False, tagger)), tagger.asked
 
     first, asked_first = scan(*files)

@@ -1,0 +1,166 @@
+"""The build state: everything one build leaves for the next, in one file with one version.
+
+Lektor keeps one build-state database and Pelican's cache is owned by the generator; here it is
+`build/bouwstaat.marshal` (not in git; deleting it only makes the next build slower). It holds:
+
+- `parsed`: the YAML files as load.parse_sources read them, by path and hash of the file;
+- `annotations`: deduce's annotations per text (privacy.DeduceTagger), by hash, never text;
+- per build (the public site, or the drafts preview that keeps its own): the privacy findings per
+  text (hashes and offsets), the related casussen with what they were found from, and the pages in
+  build/docs with their key, size and modification time.
+
+`read` makes the state once (in build.gather, or kept in memory between edits by `serve`), the
+stages take their part of it as parameters, and `save` writes it once, pruned to what this build used.
+marshal, not pickle: it holds plain values only and runs no code when read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import load, privacy, render, resolve
+from .privacy.tagger import content_key
+
+FILE = "bouwstaat.marshal"
+FORMAT = 1
+"""Raise when the layout of the file changes."""
+
+PageEntry = tuple[str, int, int, tuple[str, ...]]
+"""A page in build/docs: its render key, size, modification time (ns) and the begrippen it uses."""
+
+
+def version() -> str:
+    """The one version of the file: its format, Python, PyYAML and the loader. Any change: start afresh.
+    (Findings carry the detectors' version in their keys, pages the code's and templates' in theirs.)"""
+    loader = (Path(__file__).parent / "load.py").read_bytes()
+    return hashlib.sha1(loader + f"{FORMAT} {sys.version} {yaml.__version__}".encode()).hexdigest()
+
+
+@dataclass
+class BuildState:
+    """What the stages reuse from earlier builds; see the module docstring."""
+
+    drafts: bool = False
+    """The drafts preview's own state (`--concepten`); the public build's otherwise."""
+    parsed: dict[tuple[str, str], load.Parsed] = field(default_factory=dict)
+    annotations: dict[str, privacy.Annotations] = field(default_factory=dict)
+    findings: privacy.Findings = field(default_factory=dict)
+    related: resolve.RelatedMemo = field(default_factory=resolve.RelatedMemo)
+    pages: dict[str, PageEntry] = field(default_factory=dict)
+    listing_keys: dict[str, str] = field(default_factory=dict)
+    """What lists show of each item (render._listing_key); kept in memory only, for `serve`."""
+    export_rows: dict[tuple[str, str, str], str] = field(default_factory=dict)
+    """Each item's open-data record (export); kept in memory only, for `serve`."""
+    other: dict[str, Any] = field(default_factory=dict)
+    """The other build's own part of the file, as read: saved back untouched."""
+
+    def trusted_pages(self, docs: Path) -> render.RenderCache:
+        """Only pages whose file in build/docs still has the size and time the build left it with."""
+        cache: render.RenderCache = {}
+        for path, (key, size, mtime, terms) in self.pages.items():
+            try:
+                stat = (docs / path).stat()
+            except OSError:
+                continue
+            if stat.st_size == size and stat.st_mtime_ns == mtime:
+                cache[path] = render.Rendered(key, terms)
+        return cache
+
+    def record_pages(self, docs: Path, pages: render.RenderCache) -> None:
+        """The pages now in build/docs, so that the next build can trust them without reading them."""
+        entries: dict[str, PageEntry] = {}
+        for path, rendered in pages.items():
+            try:
+                stat = (docs / path).stat()
+            except OSError:
+                continue
+            entries[path] = (rendered.key, stat.st_size, stat.st_mtime_ns, tuple(rendered.terms))
+        self.pages = entries
+
+
+def _own_name(drafts: bool) -> str:
+    return "concepten" if drafts else "site"
+
+
+def read(build_dir: Path, drafts: bool = False) -> BuildState:
+    """The state in `build_dir`, or an empty one when it is missing, damaged or of another version."""
+    try:
+        raw = marshal.loads((build_dir / FILE).read_bytes())
+        if not isinstance(raw, dict) or raw.get("versie") != version():
+            return BuildState(drafts)
+        return _decode(raw, drafts)
+    except (OSError, EOFError, ValueError, TypeError, KeyError):
+        return BuildState(drafts)
+
+
+def _decode(raw: dict[str, Any], drafts: bool) -> BuildState:
+    documents = [load.Document(rel, folder, data, lines, digest)
+                 for rel, digest, folder, data, lines in map(marshal.loads, raw["geladen"])]
+    own = raw.get(_own_name(drafts), {})
+    other = _own_name(not drafts)
+    signature, ids = own.get("verwant", ((), {}))
+    return BuildState(
+        drafts=drafts,
+        parsed={(d.rel, d.digest): (d, []) for d in documents},
+        annotations={k: [(str(a[0]), int(a[1]), int(a[2])) for a in v] for k, v in raw["annotaties"].items()},
+        findings={k: [(str(h[0]), int(h[1]), int(h[2])) for h in v] for k, v in own.get("bevindingen", {}).items()},
+        related=resolve.RelatedMemo(tuple(signature), dict(ids)),
+        pages={path: (str(key), int(size), int(mtime), tuple(terms))
+               for path, (key, size, mtime, terms) in own.get("paginas", {}).items()},
+        other={other: raw[other]} if other in raw else {},
+    )
+
+
+def save(state: BuildState, build_dir: Path) -> None:
+    """Write the state once, if it changed."""
+    own = {"bevindingen": state.findings, "verwant": (state.related.signature, state.related.ids),
+           "paginas": state.pages}
+    data = marshal.dumps({"versie": version(), "geladen": _encode_parsed(state.parsed),
+                          "annotaties": state.annotations, _own_name(state.drafts): own, **state.other})
+    path = build_dir / FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.is_file() or path.read_bytes() != data:
+        path.write_bytes(data)
+
+
+def _encode_parsed(parsed: dict[tuple[str, str], load.Parsed]) -> list[bytes]:
+    """The documents of the last parse without problems: reading them back costs a tenth of parsing."""
+    entries = []
+    for (rel, digest), (document, found) in parsed.items():
+        if document is None or found:
+            continue
+        try:
+            entries.append(marshal.dumps((rel, digest, document.folder, document.data, document.lines)))
+        except ValueError:  # a value marshal cannot hold (a date YAML made itself): parsed again next time
+            continue
+    return entries
+
+
+class RecordingTagger(privacy.DeduceTagger):
+    """privacy.DeduceTagger that remembers which annotations this build used, so that `save` keeps only those
+    (a text whose findings are cached is not annotated again: its findings hold what the scan needs)."""
+
+    def __init__(self, cache: dict[str, privacy.Annotations] | None = None, processes: int | None = None,
+                 model: privacy.DeduceModel | None = None):
+        super().__init__(cache, processes, model)
+        self.used: set[str] = set()
+
+    def __call__(self, text: str) -> privacy.Annotations:
+        self.used.add(content_key(text))
+        return super().__call__(text)
+
+    def annotate_all(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        self.used.update(content_key(text) for text in texts)
+        super().annotate_all(texts)
+
+    def used_annotations(self) -> dict[str, privacy.Annotations]:
+        return {key: value for key, value in self.cache.items() if key in self.used}
