@@ -150,7 +150,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
         problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if concepten or i.gepubliceerd]
     with _timed(timings, "privacy"):
-        # Drafts too: everything in the repository is public (privacy_files explains why).
+        # Drafts too: everything in the repository is public (generator/privacy/files.py explains why).
         findings = inputs.state.findings
         previous = dict(findings)
         found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, findings, memory)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import engine
-from .privacy_sources import private_drafts_path, private_names_path
+from .privacy.sources import private_drafts_path, private_names_path
 
 
 @dataclass(frozen=True)

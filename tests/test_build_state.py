@@ -11,6 +11,7 @@ import pytest
 from kb_testing import CASUS, no_names, source
 
 from generator import build, build_state, load, privacy, static_site
+from generator.privacy.tagger import content_key
 from generator.serve import Regenerator
 from generator.settings import Settings, repository_url
 
@@ -42,18 +43,22 @@ def test_the_drafts_preview_keeps_its_own_part_and_leaves_the_public_part_alone(
     assert build_state.read(tmp_path, drafts=True).findings == {"concept": []}
 
 
-class _FakeDeduce(build_state.RecordingTagger):
-    """The recording tagger without deduce: every text gets one annotation."""
+class _FakeDeduce(privacy.DeduceModel):
+    """deduce's place taken: nothing to load, and every text gets one annotation."""
 
-    def _annotate(self, text: str) -> privacy.Annotations:
+    def load(self) -> None:
+        return None
+
+    def annotate(self, text: str) -> privacy.Annotations:
         return [("persoon", 0, len(text))]
 
 
 def test_only_the_annotations_this_build_used_are_saved(tmp_path: Path) -> None:
-    tagger = _FakeDeduce({privacy._key("oud"): [("persoon", 0, 3)], privacy._key("nog"): []})
+    tagger = build_state.RecordingTagger({content_key("oud"): [("persoon", 0, 3)], content_key("nog"): []},
+                                         model=_FakeDeduce())
     tagger("nieuw")
     tagger.annotate_all(iter(["nog"]))
-    assert tagger.used_annotations() == {privacy._key("nieuw"): [("persoon", 0, 5)], privacy._key("nog"): []}
+    assert tagger.used_annotations() == {content_key("nieuw"): [("persoon", 0, 5)], content_key("nog"): []}
 
 
 def test_serve_reads_the_state_file_once_and_keeps_the_state_in_memory_between_edits(
