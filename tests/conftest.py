@@ -1,3 +1,3 @@
-"""Fixtures for all tests; the helpers themselves live in kb_testing.py."""
+"""Fixtures for all tests; the helpers themselves live in kb_testing.py (browser tests: tests/browser/)."""
 
-from kb_testing import built, small_project  # noqa: F401 - fixtures, found by name
+from tests.kb_testing import built, small_project  # noqa: F401 - fixtures, found by name

@@ -16,9 +16,9 @@ from collections.abc import Callable
 
 import markdown
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 from generator import export, glossary, load, privacy, privacy_recall, safe_markdown
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 SECONDS = 2.0

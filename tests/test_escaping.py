@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source, vocabulary_sources
 
 from generator import build, load, render
 from generator.validate import Item
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source, vocabulary_sources
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 HOSTILE = "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) {: onclick=alert(3) } \"quote"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import xml.etree.ElementTree as ET
 
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
-
 from generator import dates, feed, idlinks
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 TARGETS = {"C01": "casussen/c01.md", "S01": "stellingen/s01.md", "V06": "verslagen/v06.md"}

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 from generator import build, load
+from tests.kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 OUTSIDE = ("dit bestand is een snelkoppeling (symlink) naar een plek buiten de kennisbank; het wordt niet gelezen.\n"

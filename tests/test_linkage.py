@@ -10,12 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, REPO, VERSLAG, generate, source
-from kb_testing import TODAY as TODAY_DATE
 
 from generator import build, linkage, load
 from generator.cli import main
 from generator.problems import Problem
+from tests.kb_testing import CASUS, REPO, VERSLAG, generate, source
+from tests.kb_testing import TODAY as TODAY_DATE
 
 TODAY = REPO / "tests" / "linkage" / "vandaag"
 TIP_NAME = ("    tip: Haal de naam weg uit die alinea van V03, vertel het verhaal daar zonder de details van de "

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_testing import pagefind_pages
 
 from generator.cli import main
+from tests.kb_testing import pagefind_pages
 
 FILLED = {
     "samenvatting: |\n  \n": "samenvatting: |\n  Een bewoner raakt de weg kwijt tussen twee loketten.\n",

@@ -9,7 +9,7 @@ import time
 import tomllib
 from pathlib import Path
 
-from kb_testing import REPO
+from tests.kb_testing import REPO
 
 
 def test_the_process_ends_soon_after_klaar_when_deduce_was_loaded(small_project: Path) -> None:

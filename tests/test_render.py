@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 from generator import charts, dates, render
 from generator.safe_markdown import safe_markdown
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["casussen/c01.md", "stellingen/s01.md", "verslagen/v01.md", "stellingen/index.md", "themas/erkenning.md"]
@@ -51,7 +51,7 @@ def test_drafts_stay_out_of_the_public_pages() -> None:
 def test_draft_preview_marks_drafts_with_a_banner() -> None:
     draft = STELLING.replace("S01", "S02").replace("gepubliceerd", "concept")
     generated = generate(source("stellingen/S02-b.yml", draft), source("verslagen/V01-a.yml", VERSLAG),
-                         concepten=True)
+                         drafts=True)
     assert '!!! warning "Concept"' in generated.pages["stellingen/s02.md"]
     assert "Concept" not in generated.pages["verslagen/v01.md"].split("# ", 1)[0]
 

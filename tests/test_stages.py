@@ -11,12 +11,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
 from generator import build, load, privacy, scaffold, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
+from tests.kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
 
 def test_load_keeps_the_line_of_every_key() -> None:

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from kb_testing import REPO
 
 from generator.build import Layout
+from tests.kb_testing import REPO
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 

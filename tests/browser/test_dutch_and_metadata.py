@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from kb_browser import REPO_URL, BuiltSite, Crawl, watched_context
+
+from tests.browser.helpers import REPO_URL, BuiltSite, Crawl, watched_context
 
 pytestmark = pytest.mark.browser
 

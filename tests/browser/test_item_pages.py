@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
+
+from tests.browser.helpers import BuiltSite, watched_context
 
 pytestmark = pytest.mark.browser
 

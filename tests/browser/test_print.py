@@ -1,6 +1,6 @@
 """On paper: stelling cards within their cut lines, the true number per sheet, hand-outs, print buttons, links.
 
-Measured in the PDF Chromium prints (A4), read with pypdf (tests/kb_pdf.py): text positions and the
+Measured in the PDF Chromium prints (A4), read with pypdf (tests/pdf_pages.py): text positions and the
 dashed cut lines, in millimetres from the sheet's top-left corner.
 """
 
@@ -10,8 +10,9 @@ import re
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
-from kb_pdf import Run, filled_boxes, lines, read, text_runs
+
+from tests.browser.helpers import BuiltSite, watched_context
+from tests.browser.pdf_pages import Run, filled_boxes, lines, read, text_runs
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_helpers import casus, generate, report
+from tests.kb_testing import casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 PRIVACY_HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."

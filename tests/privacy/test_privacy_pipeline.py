@@ -11,17 +11,19 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
 from generator import build, privacy
 from generator.privacy import fold
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
+from tests.kb_testing import project_inputs as inputs
 
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.")
 FILE = "casussen/C01-vader.yml"
 
 
-def finding(soort: str, masked: str, line: int = SITUATIE_LINE, veld: str = "situatie") -> str:
+def finding(soort: str, masked: str, line: int = SITUATION_LINE, veld: str = "situatie") -> str:
     return f"{FILE}:{line}: veld '{veld}': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
 
 

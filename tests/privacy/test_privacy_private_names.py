@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator import build
 from generator.privacy import fold
 from generator.privacy_sources import ENV, read_private_names
 from generator.problems import ContentError, format_report
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 NAMES = "# echte namen achter de casussen\nËlla Öztürk\n\nDapperstraat 45\nsanne de vries\n"
@@ -18,7 +19,7 @@ HINT = "    tip: Vervang het door een rol of pseudoniem. De gevonden tekst wordt
 
 
 def message(regel: int) -> str:
-    return (f"{FILE}:{SITUATIE_LINE}: veld 'situatie': de tekst bevat een naam of adres uit de lijst met echte "
+    return (f"{FILE}:{SITUATION_LINE}: veld 'situatie': de tekst bevat een naam of adres uit de lijst met echte "
             f"namen (regel {regel} van die lijst).\n{HINT}")
 
 

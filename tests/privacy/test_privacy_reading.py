@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator.privacy_text import invisible_characters, reader_text
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
@@ -16,11 +17,11 @@ INVISIBLE_HINT = "    tip: Haal het teken weg: typ de tekst op die plek opnieuw,
 
 
 def finding(soort: str, masked: str) -> str:
-    return f"{FILE}:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
+    return f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
 
 
 def invisible(name: str) -> str:
-    return (f"{FILE}:{SITUATIE_LINE}: veld 'situatie': de tekst bevat een onzichtbaar teken: {name}. "
+    return (f"{FILE}:{SITUATION_LINE}: veld 'situatie': de tekst bevat een onzichtbaar teken: {name}. "
             f"Zo kan tekst er anders uitzien dan hij is.\n{INVISIBLE_HINT}")
 
 

@@ -6,11 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
 from generator import build, privacy
 from generator.cli import main
 from generator.privacy_sources import DRAFTS_ENV
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
+from tests.kb_testing import project_inputs as inputs
 
 HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."
 ITEM_HINT = (HINT + " Is het zeker geen persoonsgegeven, zet het dan met een reden onder privacy_uitzonderingen "
@@ -22,7 +24,7 @@ NAME_HINT = ("    tip: Geef het bestand een nieuwe naam: het id en een paar woor
 def test_a_draft_with_personal_data_stops_check(project: Path) -> None:
     generated = generate(project, ("casussen/C01-vader.yml", casus("Haar BSN is 628194821.", status="concept")))
     assert report(generated) == (
-        f"casussen/C01-vader.yml:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven (BSN): '6********'.\n"
+        f"casussen/C01-vader.yml:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven (BSN): '6********'.\n"
         f"{ITEM_HINT}\n1 fout.")
 
 
@@ -116,7 +118,7 @@ def test_private_drafts_are_made_by_nieuw_and_read_by_concepten_only(
     assert main(["--map", str(project), "check"]) == 0  # the public check does not read the folder
     assert main(["--map", str(project), "check", "--concepten"]) == 0  # raw notes: a warning there
     err = capsys.readouterr().err
-    assert (f"{made}:{SITUATIE_LINE}: (waarschuwing) veld 'situatie': mogelijk persoonsgegeven (BSN): "
+    assert (f"{made}:{SITUATION_LINE}: (waarschuwing) veld 'situatie': mogelijk persoonsgegeven (BSN): "
             "'6********'.") in err
 
 

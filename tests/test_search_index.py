@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kb_testing import pagefind_pages
-
 from generator.zoekindex import PAGEFIND, WORDS, Card, article, card_attributes, index, lean_page, page_words, word_list
+from tests.kb_testing import pagefind_pages
 
 
 def test_the_index_equals_pagefinds_index_of_the_built_site(built: Path, tmp_path: Path) -> None:

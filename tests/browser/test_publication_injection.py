@@ -18,8 +18,19 @@ from typing import Any
 
 import pytest
 import yaml
-from kb_browser import REPO, Crawl, SiteServer, Watched, build_project, crawl_site, visit_all, watch, watched_context
-from kb_zoeken import open_with_slash, result_hrefs, type_query
+
+from tests.browser.helpers import (
+    REPO,
+    Crawl,
+    SiteServer,
+    Watched,
+    build_project,
+    crawl_site,
+    visit_all,
+    watch,
+    watched_context,
+)
+from tests.browser.search_ui import open_with_slash, result_hrefs, type_query
 
 pytestmark = pytest.mark.browser
 

@@ -1,6 +1,6 @@
 """How long does the privacy scan take for many casussen? Not a test: a measurement.
 
-    .venv/bin/python -m tests.privacy.bench_scan [--casussen 1000] [--woorden 600]
+    .venv/bin/python -m benchmarks.privacy_scan [--casussen 1000] [--woorden 600]
 
 Builds synthetic casussen (Dutch-like text of about --woorden words each, spread over
 the usual fields, with declared pseudonyms), validates them like the real pipeline and
@@ -24,7 +24,7 @@ import textwrap
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `generator` importable
     sys.path.insert(0, str(REPO))
 
