@@ -138,8 +138,8 @@ def test_two_hundred_kilobytes_of_brackets_render_within_the_budget() -> None:
 
 
 def html(text: str) -> str:
-    return markdown.markdown(safe_markdown.safe_markdown(text),
-                             extensions=["toc", "tables", "admonition", "attr_list", "md_in_html", "abbr"])
+    return str(markdown.markdown(safe_markdown.safe_markdown(text),
+                                 extensions=["toc", "tables", "admonition", "attr_list", "md_in_html", "abbr"]))
 
 
 @pytest.mark.parametrize("text", [

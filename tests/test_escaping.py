@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator import build, load, render
+from generator.schema import CONTENT_TYPES
 from generator.validate import Item
-from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source, vocabulary_sources
+from tests.kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, source, vocabulary_sources
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 HOSTILE = "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) {: onclick=alert(3) } \"quote"
@@ -39,7 +40,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
     others = [s for s in vocabulary_sources() if s.rel not in (begrippen.rel, themas.rel)]
     generated = build.generate(build.Inputs(
         sources=[*others, evil_begrip, evil_thema, *OTHERS, source("casussen/C01-x.yml", CASUS)],
-        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=build.dt.date(2026, 11, 23)),
+        handwritten={"over.md": "# Over\n"}, private_names=[], privacy_cache={}, today=TODAY),
         False, lambda text: [])
     assert messages(generated) == []
     for path, page in generated.pages.items():
@@ -49,7 +50,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
 
 
 def edit_link(rel: str) -> str:
-    item = Item(render.CONTENT_TYPES[0], "C01", rel, {}, None)  # type: ignore[arg-type]
+    item = Item(CONTENT_TYPES[0], "C01", rel, {}, None)  # type: ignore[arg-type]
     return str(render._edit_link("https://github.com/org/repo")(item))
 
 
@@ -64,7 +65,7 @@ def test_the_edit_link_is_made_from_a_quoted_file_name() -> None:
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)//", "https://github.com/o/r) { onclick=x }", "https://a b/"])
 def test_an_odd_repository_address_gives_no_edit_link(url: str) -> None:
-    item = Item(render.CONTENT_TYPES[0], "C01", "casussen/C01-x.yml", {}, None)  # type: ignore[arg-type]
+    item = Item(CONTENT_TYPES[0], "C01", "casussen/C01-x.yml", {}, None)  # type: ignore[arg-type]
     assert str(render._edit_link(url)(item)) == ""
 
 

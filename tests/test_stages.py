@@ -133,7 +133,7 @@ def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]
     """gather -> generate -> write, as build.build does before MkDocs (the page cache included)."""
     layout = build.Layout(root)
     inputs = build.gather(root, today=TODAY)
-    generated = build.generate(inputs, False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(inputs, False, no_names)
     report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
     build.write_caches(layout, privacy.DeduceTagger(), {}, generated.render_cache)
     return generated, report
@@ -142,7 +142,7 @@ def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]
 def _uncached_pages(root: Path) -> dict[str, str]:
     inputs = build.gather(root, today=TODAY)
     inputs.render_cache = {}
-    return build.generate(inputs, False, no_names).pages  # type: ignore[arg-type]
+    return build.generate(inputs, False, no_names).pages
 
 
 NOT_LISTED = {"open-data.md", "redactiegids.md", "verkenner.md", "assets/zoeksynoniemen.json"}  # they show no item

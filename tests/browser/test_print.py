@@ -65,7 +65,9 @@ def test_every_card_page_prints_its_cards_inside_the_cut_lines_six_to_a_sheet(br
     for path in pages:
         page.goto(built_site.url + path)
         note = page.locator(".kb-noot").inner_text()
-        stated = int({"vier": 4, "zes": 6, "acht": 8}[re.search(r"(\w+) kaarten per vel", note).group(1)])
+        stated_in_note = re.search(r"(\w+) kaarten per vel", note)
+        assert stated_in_note, note
+        stated = {"vier": 4, "zes": 6, "acht": 8}[stated_in_note.group(1)]
         total = page.locator(".kb-kaartje").count()
         reader = read(print_pdf(page, built_site.url + path))
         per_sheet = []
