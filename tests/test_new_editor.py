@@ -26,7 +26,7 @@ FILLED = {
 }
 
 
-def test_from_nieuw_to_a_published_casus(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_from_the_new_command_to_a_published_casus(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--map", str(small_project), "nieuw", "casus", "Tussen twee loketten"]) == 0
     path = small_project / "casussen" / "C02-tussen-twee-loketten.yml"
     text = path.read_text("utf-8")

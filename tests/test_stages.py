@@ -83,7 +83,7 @@ def test_write_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert third.removed == ["b/c.md"] and not (tmp_path / "b").exists()
 
 
-def test_nieuw_writes_the_next_free_id_with_every_field(small_project: Path) -> None:
+def test_the_new_command_writes_the_next_free_id_with_every_field(small_project: Path) -> None:
     assert main(["--map", str(small_project), "nieuw", "casus", "Vader zonder woning"]) == 0
     path = small_project / "casussen" / "C02-vader-zonder-woning.yml"
     text = path.read_text("utf-8")

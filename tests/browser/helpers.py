@@ -266,7 +266,7 @@ def copy_project(target: Path, source: Path = REPO) -> Path:
     return target
 
 
-def build_project(root: Path, site_url: str, epoch: str = EPOCH, publicatie: bool = True) -> int:
+def build_project(root: Path, site_url: str, epoch: str = EPOCH, publication: bool = True) -> int:
     """`kennisbank build` on root, as the Pages workflow runs it; returns the exit code."""
     from generator.cli import main
 
@@ -275,7 +275,7 @@ def build_project(root: Path, site_url: str, epoch: str = EPOCH, publicatie: boo
         mp.setenv("SOURCE_DATE_EPOCH", epoch)
         # Edit links as on GitHub, but the same everywhere (GitHub Actions would set GITHUB_REPOSITORY).
         mp.setenv("KENNISBANK_REPO_URL", REPO_URL)
-        if publicatie:
+        if publication:
             mp.setenv("KENNISBANK_PUBLICATIE", "1")
         return main(["--map", str(root), "build"])
 

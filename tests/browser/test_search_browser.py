@@ -285,7 +285,7 @@ def test_results_narrow_to_one_type_by_keyboard(page: tuple[Any, str]) -> None:
                           arg=min(30, len(everything)))
 
 
-def test_word_forms_and_edit_distance_in_zoeken_js(page: tuple[Any, str]) -> None:
+def test_word_forms_and_edit_distance_in_the_search_script(page: tuple[Any, str]) -> None:
     """The rules behind the table above, one by one (kbZoekhulp in assets/zoeken.js)."""
     tab, base = page
     tab.goto(base, wait_until="networkidle")

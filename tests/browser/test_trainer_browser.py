@@ -89,14 +89,14 @@ def test_explorer_filters_from_the_url_and_by_keyboard(small_site: tuple[Path, S
 def synthetic_records(n: int) -> dict[str, object]:
     rng = random.Random(7)
     themas = [f"thema{i}" for i in range(14)]
-    fasen = ["benaderen", "indicatiestelling", "plan-in-dialoog", "ondersteuning", "nazorg", "evaluatie"]
-    rollen = [f"rol{i}" for i in range(14)]
+    phases = ["benaderen", "indicatiestelling", "plan-in-dialoog", "ondersteuning", "nazorg", "evaluatie"]
+    roles = [f"rol{i}" for i in range(14)]
     items = []
     for i in range(n):
         kind = rng.choice(["casus", "casus", "casus", "stelling", "verslag"])
         items.append({"id": f"C{i:04d}", "t": kind, "titel": f"Titel {i} over wantrouwen en maatwerk",
                       "url": f"casussen/c{i:04d}/", "tekst": "tekst " * 30,
-                      "thema": rng.sample(themas, 2), "fase": rng.sample(fasen, 2), "rol": rng.sample(rollen, 3),
+                      "thema": rng.sample(themas, 2), "fase": rng.sample(phases, 2), "rol": rng.sample(roles, 3),
                       "werkvorm": ["incidentmethode"], "soort": [], "jaar": [str(2019 + i % 7)]})
     return {"labels": {"t": {"casus": "Casus", "stelling": "Stelling", "verslag": "Verslag"}}, "items": items}
 

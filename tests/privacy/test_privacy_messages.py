@@ -16,7 +16,7 @@ PRIVACY_HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."
 RAW = ("Javastraat", "Fatima", "Amrani", "628194821", "maart")
 
 
-def test_a_street_and_name_as_stadsdeel_is_shown_masked(project: Path) -> None:
+def test_a_street_and_name_as_city_district_is_shown_masked(project: Path) -> None:
     text = casus().replace("stadsdeel: oost", "stadsdeel: Javastraat 112-3 bij Fatima el Amrani")
     found = report(generate(project, (FILE, text)))
     assert found.splitlines()[0] == (

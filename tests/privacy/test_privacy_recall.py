@@ -12,8 +12,8 @@ HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het ze
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.")
 
 
-def finding(soort: str, masked: str) -> str:
-    return f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
+def finding(kind: str, masked: str) -> str:
+    return f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven ({kind}): '{masked}'.\n{HINT}"
 
 
 def test_a_name_alone_after_a_family_word_stops_the_build(project: Path) -> None:

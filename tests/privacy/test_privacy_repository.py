@@ -105,7 +105,7 @@ def test_drafts_folder_inside_the_repository_is_refused(project: Path, monkeypat
                      "aantekeningen gepubliceerd worden.") == 2
 
 
-def test_private_drafts_are_made_by_nieuw_and_read_by_concepten_only(
+def test_private_drafts_are_made_by_the_new_command_and_read_by_the_drafts_build_only(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     drafts = tmp_path / "prive-concepten"
     drafts.mkdir()
@@ -122,7 +122,7 @@ def test_private_drafts_are_made_by_nieuw_and_read_by_concepten_only(
             "'6********'.") in err
 
 
-def test_nieuw_refuses_a_title_with_a_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_new_command_refuses_a_title_with_a_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--map", str(project), "nieuw", "casus", "Mevrouw Fatima el Amrani van de Javastraat 112"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("titel: de titel bevat mogelijk een persoonsgegeven (")
