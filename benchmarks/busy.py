@@ -57,15 +57,15 @@ def ours(root: Path) -> dict[str, float]:
     cpu, start = children_cpu(), time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", "from generator.cli import run; run()", "--map", str(root),
                                 "build"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-    klaar = None
+    done_at = None
     for line in process.stdout or ():
         if line.startswith("Klaar:"):
-            klaar = time.perf_counter()
+            done_at = time.perf_counter()
     code = process.wait()
     end = time.perf_counter()
-    if code != 0 or klaar is None:
+    if code != 0 or done_at is None:
         raise SystemExit(f"build mislukt (exit {code})")
-    return {"wand": end - start, "cpu": children_cpu() - cpu, "na_klaar": end - klaar}
+    return {"wand": end - start, "cpu": children_cpu() - cpu, "na_klaar": end - done_at}
 
 
 BARE = """import sys

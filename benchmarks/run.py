@@ -91,7 +91,7 @@ def captured_writes() -> Iterator[list[Any]]:
     try:
         yield reports
     finally:
-        write.write_pages = original  # type: ignore[assignment]
+        write.write_pages = original
 
 
 @contextlib.contextmanager
@@ -345,7 +345,7 @@ def freeze_after_deduce_load() -> None:
         gc.freeze()
         return deduce
 
-    privacy.DeduceModel.load = load_and_freeze  # type: ignore[method-assign]
+    privacy.DeduceModel.load = load_and_freeze  # type: ignore[method-assign,assignment]
 
 
 def _environment() -> None:
@@ -484,7 +484,7 @@ OUR_STAGES = ("lezen", *STAGES, "schrijven")
 
 def ours(result: dict[str, Any]) -> float:
     """Our own stages in the fastest whole build: gather, load, validate, privacy, resolve, render, write."""
-    stages = result["build_stadia"]
+    stages: dict[str, float] = result["build_stadia"]
     return sum(stages[k] for k in OUR_STAGES)
 
 
@@ -507,7 +507,7 @@ def edited_ours(result: dict[str, Any]) -> float:
 
 
 def ours_cpu(result: dict[str, Any]) -> float:
-    cpu = result["build_cpu"]
+    cpu: dict[str, float] = result["build_cpu"]
     return sum(cpu.get(k, 0.0) for k in OUR_STAGES)
 
 
@@ -539,13 +539,23 @@ def table(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     row("deduce laden (eenmalig per proces)", lambda r: s(r["tijden"]["deduce_laden"]))
     row("privacy, lege cache (deduce; eigen proces)", lambda r: s(r["koud"]["privacy"]))
 
+    def cold_ms(r: dict[str, Any], engine: str) -> str:
+        return f"{r['zoeken'][engine]['koud_ms']:.0f}"
+
+    def warm_ms(r: dict[str, Any], engine: str) -> str:
+        return f"{r['zoeken'][engine]['warm_mediaan_ms']:.0f}"
+
+    def downloaded_mb(r: dict[str, Any], engine: str) -> str:
+        found = r["zoeken"][engine]
+        return f"{found['bytes_voor_resultaat'] / 1e6:.2f}; {found['gzip_bytes_voor_resultaat'] / 1e6:.2f}"
+
     def cpu(r: dict[str, Any], stage: str) -> str:
         return f"{r['build_stadia'][stage]:.2f} s ({r['build_cpu'][stage]:.2f})"
 
     row("*in de hele build, warme cache: wand (cpu)*", lambda r: "")
     row("lezen (gather)", lambda r: cpu(r, "lezen"))
     for stage in (*STAGES, "schrijven"):
-        row(stage, lambda r, st=stage: cpu(r, st))
+        row(stage, functools.partial(cpu, stage=stage))
     row("**onze stadia samen** (lezen t/m schrijven)", lambda r: f"**{s(ours(r))}** ({ours_cpu(r):.2f})")
     row("**onze stadia, `kennisbank build` als commando, niets veranderd**", lambda r: f"**{s(command_ours(r))}**")
     row("renderen zonder paginacache (eerste build)", lambda r: s(r["warm"]["renderen"]))
@@ -584,13 +594,9 @@ def table(results: dict[str, dict[str, Any]], info: dict[str, Any]) -> str:
     row("zoekindex site/pagefind/ (MB; bestanden)",
         lambda r: f"{r['zoekindex_bytes'] / 1e6:.1f}; {r['zoekindex_bestanden']}")
     for engine, label in (("pagefind", "Pagefind"),):
-        row(f"{label}: toets → 1e resultaat, direct na laden (ms)",
-            lambda r, e=engine: f"{r['zoeken'][e]['koud_ms']:.0f}")
-        row(f"{label}: toets → 1e resultaat, index geladen (ms, mediaan)",
-            lambda r, e=engine: f"{r['zoeken'][e]['warm_mediaan_ms']:.0f}")
-        row(f"{label}: gedownload vóór 1e resultaat (MB; gzip)",
-            lambda r, e=engine: f"{r['zoeken'][e]['bytes_voor_resultaat'] / 1e6:.2f}; "
-                                f"{r['zoeken'][e]['gzip_bytes_voor_resultaat'] / 1e6:.2f}")
+        row(f"{label}: toets → 1e resultaat, direct na laden (ms)", functools.partial(cold_ms, engine=engine))
+        row(f"{label}: toets → 1e resultaat, index geladen (ms, mediaan)", functools.partial(warm_ms, engine=engine))
+        row(f"{label}: gedownload vóór 1e resultaat (MB; gzip)", functools.partial(downloaded_mb, engine=engine))
     row("piek-RSS van het meetproces (MB)", lambda r: f"{r['piek_rss_mb']:.0f}")
 
     machine_line = (f"Machine: {info['nproc']} cores, {info['cpu']}, "
@@ -628,9 +634,9 @@ def ratios(results: dict[str, dict[str, Any]]) -> str:
     add(f"HTML per casuspagina (max, bij {_n(largest['n'])})" if largest else "HTML per casuspagina",
         largest["casus_html_max"] / 1024 if largest else None, TARGETS["html_kb"], " KB", "{:.1f}")
     for n, key in ((1000, "search_1000_ms"), (5000, "search_5000_ms")):
-        r = by_n.get(n)
+        measured = by_n.get(n)
         for engine in ("pagefind",):
-            found = r["zoeken"][engine] if r and engine in r.get("zoeken", {}) else None
+            found = measured["zoeken"][engine] if measured and engine in measured.get("zoeken", {}) else None
             add(f"zoeken {engine}, direct na laden, bij {_n(n)}", found["koud_ms"] if found else None,
                 TARGETS[key], " ms", "{:.0f}")
             add(f"zoeken {engine}, volgende zoekvragen (traagste), bij {_n(n)}",

@@ -38,7 +38,7 @@ def _w(text: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in text.strip().split("|") if w.strip())
 
 
-ACTOREN = _w("""
+ACTORS = _w("""
     de bewoner | de moeder | de vader | het gezin | de vertrouwenspersoon | de klantmanager |
     de buurtteammedewerker | de maatschappelijk werker | de schuldhulpverlener | de coördinator |
     de vrijwilliger | het Doorbraakteam | de onderzoeker | de beleidsmaker | de oudste zoon | de dochter |
@@ -46,38 +46,38 @@ ACTOREN = _w("""
     de jongerenwerker | de wijkverpleegkundige | de ervaringsdeskundige | de budgetcoach | de mantelzorger |
     de groep vertrouwenspersonen | de medewerker van het loket | de leerkracht
 """)
-WERKWOORDEN = _w("""
+VERBS = _w("""
     zocht | vond | belde | schreef | besprak | regelde | vroeg | ontving | miste | begreep | controleerde |
     stuurde | las | tekende | weigerde | beoordeelde | verloor | kreeg | opende | ordende | bekeek | herkende |
     benoemde | verstuurde | onderzocht | verdedigde | accepteerde | vergat | plande | herhaalde | bewaarde |
     ondersteunde | signaleerde | vertaalde | verduidelijkte | onderbouwde | blokkeerde | versnelde
 """)
-WERKWOORDEN_ZONDER = _w("""
+INTRANSITIVE_VERBS = _w("""
     wachtte | twijfelde | haakte af | bleef volhouden | schrok | gaf niet op | luisterde | aarzelde |
     zweeg | vertelde verder | kwam terug | bleef weg | voelde zich gehoord | raakte uitgeput | herstelde
 """)
-STAMMEN = _w("""
+STEMS = _w("""
     huur | zorg | schuld | energie | toeslag | bijstand | school | werk | buurt | geld | hulp | woon | leef |
     inkomens | budget | gezins | wijk | vrijwilligers | bezwaar | aanvraag | gesprek | vervoer | kinder |
     pakket | voedsel | vertrouwens | opvang | taal | post | belasting
 """)
-KOPPEN = _w("""
+HEAD_NOUNS = _w("""
     achterstand | vraag | regeling | brief | plan | gesprek | loket | formulier | dossier | situatie |
     kosten | termijn | afspraak | overzicht | beslissing | netwerk | traject | signaal | route | zorgen |
     toelage | verklaring | wachtlijst | begeleiding | ondersteuning | rekening | verlenging | indicatie
 """)
-LIDWOORD_KOP = {"achterstand": "de", "vraag": "de", "regeling": "de", "brief": "de", "plan": "het",
+ARTICLE_OF_HEAD = {"achterstand": "de", "vraag": "de", "regeling": "de", "brief": "de", "plan": "het",
                 "gesprek": "het", "loket": "het", "formulier": "het", "dossier": "het", "situatie": "de",
                 "kosten": "de", "termijn": "de", "afspraak": "de", "overzicht": "het", "beslissing": "de",
                 "netwerk": "het", "traject": "het", "signaal": "het", "route": "de", "zorgen": "de",
                 "toelage": "de", "verklaring": "de", "wachtlijst": "de", "begeleiding": "de",
                 "ondersteuning": "de", "rekening": "de", "verlenging": "de", "indicatie": "de"}
-BIJVOEGLIJK = _w("""
+ADJECTIVES = _w("""
     ingewikkeld | onduidelijk | dringend | zwaar | onbekend | passend | tijdelijk | streng | vriendelijk |
     afwachtend | open | gesloten | eerlijk | kwetsbaar | machteloos | geduldig | voorzichtig | snel | traag |
     wantrouwig | hoopvol | vastgelopen | onzeker | zorgvuldig | wisselend | moeizaam | warm | afstandelijk
 """)
-BIJWOORDELIJK = _w("""
+ADVERBIALS = _w("""
     na lang wachten | in de weken daarna | zonder duidelijke uitleg | op het spreekuur | in het Huis van de Wijk |
     samen met de vertrouwenspersoon | via een warme overdracht | aan de keukentafel | binnen de gestelde termijn |
     tegen alle verwachtingen in | met veel geduld | voor de derde keer | al na een paar dagen | bij het loket |
@@ -87,26 +87,26 @@ BIJWOORDELIJK = _w("""
     in de buurt | op eigen initiatief | via de school van de kinderen | met steun van het netwerk |
     op kosten van het noodfonds | in een casuïstiekbespreking | bij de woningcorporatie | via WPI
 """)
-VERBINDERS = _w("""
+CONNECTIVES = _w("""
     Daarna | Toen | Intussen | Uiteindelijk | Ondertussen | Vervolgens | Gelukkig | Helaas | Later | Eerst |
     Pas later | Tegelijk | Bovendien | Toch | Daarom | Soms | Opnieuw | Nadien
 """)
-ONDERSCHIKKERS = _w("omdat | doordat | terwijl | zodat | hoewel | nadat | voordat | zolang")
+SUBORDINATORS = _w("omdat | doordat | terwijl | zodat | hoewel | nadat | voordat | zolang")
 BEGRIPPEN = _w("""
     de tussenruimte | ervaringskennis | bondgenootschap | relationeel werken | casuïstiek | co-creatie |
     informele zorg | formele zorg | het buurtteam | intervisie | de vertrouwenspersonen | het Doorbraakteam |
     maatwerk | de menselijke maat | de sociale kaart | een warme overdracht | eigen kracht | wederkerigheid
 """)
-ZELFSTANDIG = _w("""
+NOUNS = _w("""
     vertrouwen | wantrouwen | schaamte | erkenning | gelijkwaardigheid | rust | overzicht | regie | geduld |
     samenwerking | duidelijkheid | ruimte | tijd | moed | steun | begrip | houvast | grenzen
 """)
-SEIZOENEN = ("voorjaar", "zomer", "najaar", "winter")
-STADSDELEN = ("centrum", "noord", "oost", "west", "nieuw-west", "zuid", "zuidoost", "weesp", "amsterdam")
-PSEUDONIEMEN = ("Noor", "Sevda", "Karim", "Mirjam", "Youssef", "Priya", "Daan", "Esra", "Ruben", "Lotte",
+SEASONS = ("voorjaar", "zomer", "najaar", "winter")
+DISTRICTS = ("centrum", "noord", "oost", "west", "nieuw-west", "zuid", "zuidoost", "weesp", "amsterdam")
+PSEUDONYMS = ("Noor", "Sevda", "Karim", "Mirjam", "Youssef", "Priya", "Daan", "Esra", "Ruben", "Lotte",
                 "Fatma", "Bilal", "Ilse", "Joost", "Naima", "Selin", "Tamara", "Wessel", "Yara", "Hamid")
-VRAAGWOORDEN = ("Wat", "Hoe", "Wie", "Wanneer", "Waarom", "Waar")
-ORGANISATOREN = ("Samen Vooruit", "Hogeschool van Amsterdam", "Vrije Universiteit Amsterdam", "Gemeente Amsterdam",
+QUESTION_WORDS = ("Wat", "Hoe", "Wie", "Wanneer", "Waarom", "Waar")
+ORGANISERS = ("Samen Vooruit", "Hogeschool van Amsterdam", "Vrije Universiteit Amsterdam", "Gemeente Amsterdam",
                  "Vrijwilligersacademie Amsterdam", "Universiteit van Amsterdam")
 
 
@@ -114,118 +114,118 @@ ORGANISATOREN = ("Samen Vooruit", "Hogeschool van Amsterdam", "Vrije Universitei
 
 
 @dataclass
-class Tekstmaker:
-    """Dutch-like sentences from a seeded random generator; `namen` are the casus' declared pseudonyms."""
+class TextMaker:
+    """Dutch-like sentences from a seeded random generator; `names` are the casus' declared pseudonyms."""
 
     rng: random.Random
-    namen: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
 
-    def kies(self, woorden: tuple[str, ...]) -> str:
-        return self.rng.choice(woorden)
+    def pick(self, words: tuple[str, ...]) -> str:
+        return self.rng.choice(words)
 
-    def samenstelling(self) -> str:
-        kop = self.kies(KOPPEN)
-        return f"{LIDWOORD_KOP[kop]} {self.kies(STAMMEN)}{kop}"
+    def compound(self) -> str:
+        head = self.pick(HEAD_NOUNS)
+        return f"{ARTICLE_OF_HEAD[head]} {self.pick(STEMS)}{head}"
 
-    def voorwerp(self) -> str:
-        keuze = self.rng.random()
-        if keuze < 0.55:
-            return self.samenstelling()
-        if keuze < 0.75:
-            lidwoord, zelfst = self.samenstelling().split(" ", 1)
-            return f"{lidwoord} {_verbogen(self.kies(BIJVOEGLIJK))} {zelfst}"
-        if keuze < 0.9:
-            return self.kies(BEGRIPPEN)
-        return f"meer {self.kies(ZELFSTANDIG)}"
+    def object_phrase(self) -> str:
+        choice = self.rng.random()
+        if choice < 0.55:
+            return self.compound()
+        if choice < 0.75:
+            article, noun = self.compound().split(" ", 1)
+            return f"{article} {_inflected(self.pick(ADJECTIVES))} {noun}"
+        if choice < 0.9:
+            return self.pick(BEGRIPPEN)
+        return f"meer {self.pick(NOUNS)}"
 
     def actor(self) -> str:
-        if self.namen and self.rng.random() < 0.2:
-            return self.kies(self.namen)
-        return self.kies(ACTOREN)
+        if self.names and self.rng.random() < 0.2:
+            return self.pick(self.names)
+        return self.pick(ACTORS)
 
-    def bijzin(self) -> str:
-        onderwerp, voorwerp = self.actor(), self.voorwerp()
+    def clause(self) -> str:
+        subject, object_phrase = self.actor(), self.object_phrase()
         if self.rng.random() < 0.5:
-            return f"{self.kies(ONDERSCHIKKERS)} {onderwerp} {voorwerp} {self.kies(WERKWOORDEN)}"
-        return f"{self.kies(ONDERSCHIKKERS)} {onderwerp} {self.kies(BIJVOEGLIJK)} bleef"
+            return f"{self.pick(SUBORDINATORS)} {subject} {object_phrase} {self.pick(VERBS)}"
+        return f"{self.pick(SUBORDINATORS)} {subject} {self.pick(ADJECTIVES)} bleef"
 
-    def zin(self) -> str:
-        vorm = self.rng.random()
-        if vorm < 0.3:
-            zin = f"{self.actor()} {self.kies(WERKWOORDEN)} {self.voorwerp()} {self.kies(BIJWOORDELIJK)}"
-        elif vorm < 0.55:
-            zin = f"{self.kies(VERBINDERS)} {self.kies(WERKWOORDEN)} {self.actor()} {self.voorwerp()}"
+    def sentence(self) -> str:
+        form = self.rng.random()
+        if form < 0.3:
+            sentence = f"{self.actor()} {self.pick(VERBS)} {self.object_phrase()} {self.pick(ADVERBIALS)}"
+        elif form < 0.55:
+            sentence = f"{self.pick(CONNECTIVES)} {self.pick(VERBS)} {self.actor()} {self.object_phrase()}"
             if self.rng.random() < 0.5:
-                zin += f" {self.kies(BIJWOORDELIJK)}"
-        elif vorm < 0.75:
-            zin = f"{self.actor()} {self.kies(WERKWOORDEN)} {self.voorwerp()}, {self.bijzin()}"
-        elif vorm < 0.85:
-            zin = f"{self.actor()} {self.kies(WERKWOORDEN_ZONDER)} {self.kies(BIJWOORDELIJK)}"
-        elif vorm < 0.93:
-            zin = f"volgens {self.actor()} was {self.voorwerp()} {self.kies(BIJVOEGLIJK)}"
+                sentence += f" {self.pick(ADVERBIALS)}"
+        elif form < 0.75:
+            sentence = f"{self.actor()} {self.pick(VERBS)} {self.object_phrase()}, {self.clause()}"
+        elif form < 0.85:
+            sentence = f"{self.actor()} {self.pick(INTRANSITIVE_VERBS)} {self.pick(ADVERBIALS)}"
+        elif form < 0.93:
+            sentence = f"volgens {self.actor()} was {self.object_phrase()} {self.pick(ADJECTIVES)}"
         else:
-            jaar = self.rng.randint(2019, 2025)
-            seizoen = self.kies(SEIZOENEN)
-            lidwoord = "de" if seizoen == "zomer" else "het"
-            zin = f"in {lidwoord} {seizoen} van {jaar} {self.kies(WERKWOORDEN)} {self.actor()} {self.voorwerp()}"
-        return _hoofdletter(zin) + "."
+            year = self.rng.randint(2019, 2025)
+            season = self.pick(SEASONS)
+            article = "de" if season == "zomer" else "het"
+            sentence = f"in {article} {season} van {year} {self.pick(VERBS)} {self.actor()} {self.object_phrase()}"
+        return _capitalised(sentence) + "."
 
-    def alinea(self, woorden: int) -> str:
-        zinnen: list[str] = []
-        aantal = 0
-        while aantal < woorden:
-            zin = self.zin()
+    def paragraph(self, words: int) -> str:
+        sentences: list[str] = []
+        count = 0
+        while count < words:
+            sentence = self.sentence()
             if self.rng.random() < 0.05:
-                zin = _nadruk(zin, self.rng)
-            zinnen.append(zin)
-            aantal += len(zin.split())
-        return " ".join(zinnen)
+                sentence = _emphasised(sentence, self.rng)
+            sentences.append(sentence)
+            count += len(sentence.split())
+        return " ".join(sentences)
 
-    def tekst(self, woorden: int, alineas: int) -> str:
-        """Several paragraphs, together about `woorden` words."""
-        return "\n\n".join(self.alinea(woorden // alineas) for _ in range(alineas))
+    def text(self, words: int, paragraphs: int) -> str:
+        """Several paragraphs, together about `words` words."""
+        return "\n\n".join(self.paragraph(words // paragraphs) for _ in range(paragraphs))
 
-    def opsomming(self, punten: int, woorden: int) -> str:
+    def bullet_list(self, points: int, words: int) -> str:
         """A Markdown list whose items start with a bold phrase, like the knelpunten of the seeds."""
-        regels = []
-        for _ in range(punten):
-            kop = _hoofdletter(f"{self.rng.choice(('geen', 'te veel', 'een', 'weinig', 'veel'))} "
-                               f"{self.samenstelling().split(' ', 1)[1]}")
-            regels.append(f"- **{kop}.** {self.alinea(woorden // punten)}")
-        return "\n".join(regels)
+        lines = []
+        for _ in range(points):
+            head = _capitalised(f"{self.rng.choice(('geen', 'te veel', 'een', 'weinig', 'veel'))} "
+                               f"{self.compound().split(' ', 1)[1]}")
+            lines.append(f"- **{head}.** {self.paragraph(words // points)}")
+        return "\n".join(lines)
 
-    def vraag(self) -> str:
-        woord = self.kies(VRAAGWOORDEN)
-        return f"{woord} {self.kies(WERKWOORDEN)} {self.actor()} {self.voorwerp()} {self.kies(BIJWOORDELIJK)}?"
+    def question(self) -> str:
+        word = self.pick(QUESTION_WORDS)
+        return f"{word} {self.pick(VERBS)} {self.actor()} {self.object_phrase()} {self.pick(ADVERBIALS)}?"
 
-    def titel(self) -> str:
-        lidwoord = self.rng.choice(("Een", "De"))
-        persoon = self.kies(ACTOREN).split(" ", 1)[1]
-        voorzetsel = self.rng.choice(("tussen", "zonder", "en", "met", "voorbij", "ondanks"))
-        return f"{lidwoord} {persoon} {voorzetsel} {self.voorwerp()}"
+    def title(self) -> str:
+        article = self.rng.choice(("Een", "De"))
+        person = self.pick(ACTORS).split(" ", 1)[1]
+        preposition = self.rng.choice(("tussen", "zonder", "en", "met", "voorbij", "ondanks"))
+        return f"{article} {person} {preposition} {self.object_phrase()}"
 
 
-_VERBOGEN = {"snel": "snelle", "zwaar": "zware", "traag": "trage", "open": "open", "gesloten": "gesloten",
+_INFLECTED = {"snel": "snelle", "zwaar": "zware", "traag": "trage", "open": "open", "gesloten": "gesloten",
              "vastgelopen": "vastgelopen", "machteloos": "machteloze", "hoopvol": "hoopvolle",
              "moeizaam": "moeizame", "eerlijk": "eerlijke"}
 
 
-def _verbogen(bijvoeglijk: str) -> str:
+def _inflected(adjective: str) -> str:
     """The attributive form: 'de snelle aanvraag', 'het vastgelopen plan'."""
-    return _VERBOGEN.get(bijvoeglijk, bijvoeglijk if bijvoeglijk.endswith("e") else bijvoeglijk + "e")
+    return _INFLECTED.get(adjective, adjective if adjective.endswith("e") else adjective + "e")
 
 
-def _hoofdletter(text: str) -> str:
+def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _nadruk(zin: str, rng: random.Random) -> str:
-    woorden = zin.split(" ")
-    if len(woorden) < 4:
-        return zin
-    i = rng.randrange(1, len(woorden) - 2)
-    woorden[i] = f"*{woorden[i]}*"
-    return " ".join(woorden)
+def _emphasised(sentence: str, rng: random.Random) -> str:
+    words = sentence.split(" ")
+    if len(words) < 4:
+        return sentence
+    i = rng.randrange(1, len(words) - 2)
+    words[i] = f"*{words[i]}*"
+    return " ".join(words)
 
 
 def slug(text: str) -> str:
@@ -251,35 +251,35 @@ def counts(casussen: int) -> tuple[int, int, int]:
 
 def casus(number: int, stellingen: int, verslagen: int, vocab: dict[str, list[str]],
           rng: random.Random) -> dict[str, Any]:
-    namen = tuple(rng.sample(PSEUDONIEMEN, rng.randint(0, 2)))
-    t = Tekstmaker(rng, namen)
-    rollen = rng.sample(vocab["rollen"], rng.randint(2, 4))
+    names = tuple(rng.sample(PSEUDONYMS, rng.randint(0, 2)))
+    t = TextMaker(rng, names)
+    roles = rng.sample(vocab["rollen"], rng.randint(2, 4))
     verslag = rng.randint(1, verslagen)
     data: dict[str, Any] = {
         "id": f"C{number:04d}",
-        "titel": t.titel(),
+        "titel": t.title(),
         "status": "gepubliceerd",
-        "samenvatting": t.alinea(50),
-        "context": {"stadsdeel": rng.choice(STADSDELEN),
-                    "periode": f"{rng.choice(SEIZOENEN)} {rng.randint(2019, 2025)}"},
-        "rollen": rollen,
+        "samenvatting": t.paragraph(50),
+        "context": {"stadsdeel": rng.choice(DISTRICTS),
+                    "periode": f"{rng.choice(SEASONS)} {rng.randint(2019, 2025)}"},
+        "rollen": roles,
     }
-    if namen:
-        data["pseudoniemen"] = [{"naam": naam, "rol": rng.choice(rollen)} for naam in namen]
+    if names:
+        data["pseudoniemen"] = [{"naam": name, "rol": rng.choice(roles)} for name in names]
     data |= {
-        "situatie": t.tekst(190, 3),
-        "knelpunten": t.opsomming(rng.randint(3, 4), 140),
-        "doorbraak": t.tekst(110, 2),
+        "situatie": t.text(190, 3),
+        "knelpunten": t.bullet_list(rng.randint(3, 4), 140),
+        "doorbraak": t.text(110, 2),
         "fasen": rng.sample(vocab["fasen"], rng.randint(1, 3)),
         "themas": rng.sample(vocab["themas"], rng.randint(1, 4)),
-        "bespreekvragen": [t.vraag() for _ in range(rng.randint(3, 5))],
-        "leerdoelen": [f"Deelnemers {rng.choice(('herkennen', 'benoemen', 'bespreken'))} {t.voorwerp()} "
-                       f"{t.kies(BIJWOORDELIJK)}." for _ in range(rng.randint(2, 3))],
+        "bespreekvragen": [t.question() for _ in range(rng.randint(3, 5))],
+        "leerdoelen": [f"Deelnemers {rng.choice(('herkennen', 'benoemen', 'bespreken'))} {t.object_phrase()} "
+                       f"{t.pick(ADVERBIALS)}." for _ in range(rng.randint(2, 3))],
         "werkvormen": rng.sample(vocab["werkvormen"], rng.randint(1, 2)),
         "verwijzingen": [f"S{s:04d}" for s in sorted(rng.sample(range(1, stellingen + 1),
                                                                    min(stellingen, rng.randint(1, 3))))]
                         + [f"V{verslag:04d}"],
-        "herkomst": f"{t.alinea(35)} Besproken in verslag V{verslag:04d}.",
+        "herkomst": f"{t.paragraph(35)} Besproken in verslag V{verslag:04d}.",
         "anonimisering": {"gecontroleerd_door": "onderzoeker",
                           "gecontroleerd_op": dt.date(2025, rng.randint(1, 12), rng.randint(1, 28)).isoformat()},
         "toestemming": rng.choice(({"soort": "openbare-bron", "publicatie": "Nieuwsbrief van het programma"},
@@ -290,41 +290,41 @@ def casus(number: int, stellingen: int, verslagen: int, vocab: dict[str, list[st
 
 def stelling(number: int, stellingen: int, verslagen: int, vocab: dict[str, list[str]],
              rng: random.Random) -> dict[str, Any]:
-    t = Tekstmaker(rng)
-    andere = [s for s in rng.sample(range(1, stellingen + 1), min(stellingen, rng.randint(0, 2))) if s != number]
+    t = TextMaker(rng)
+    others = [s for s in rng.sample(range(1, stellingen + 1), min(stellingen, rng.randint(0, 2))) if s != number]
     data: dict[str, Any] = {
         "id": f"S{number:04d}",
         "status": "gepubliceerd",
-        "stelling": t.zin()[:-1] + ", " + t.bijzin() + ".",
+        "stelling": t.sentence()[:-1] + ", " + t.clause() + ".",
         "themas": rng.sample(vocab["themas"], rng.randint(1, 3)),
-        "toelichting": t.tekst(90, 2),
+        "toelichting": t.text(90, 2),
         "herkomst": f"V{rng.randint(1, verslagen):04d}",
-        "bespreekvragen": [t.vraag() for _ in range(rng.randint(2, 3))],
+        "bespreekvragen": [t.question() for _ in range(rng.randint(2, 3))],
     }
-    if andere:
-        data["verwijzingen"] = [f"S{s:04d}" for s in sorted(andere)]
+    if others:
+        data["verwijzingen"] = [f"S{s:04d}" for s in sorted(others)]
     return data
 
 
 def verslag(number: int, verslagen: int, vocab: dict[str, list[str]], rng: random.Random) -> dict[str, Any]:
-    t = Tekstmaker(rng)
-    soort = rng.choice(vocab["soorten"])
-    datum = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
+    t = TextMaker(rng)
+    kind = rng.choice(vocab["soorten"])
+    date = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
     data: dict[str, Any] = {
         "id": f"V{number:04d}",
-        "titel": f"{_hoofdletter(soort.replace('-', ' '))} over {t.voorwerp()}",
+        "titel": f"{_capitalised(kind.replace('-', ' '))} over {t.object_phrase()}",
         "status": "gepubliceerd",
-        "soort": soort,
-        "datum": datum.isoformat(),
-        "organisatoren": rng.sample(ORGANISATOREN, rng.randint(1, 2)),
-        "samenvatting": t.alinea(60),
+        "soort": kind,
+        "datum": date.isoformat(),
+        "organisatoren": rng.sample(ORGANISERS, rng.randint(1, 2)),
+        "samenvatting": t.paragraph(60),
         "themas": rng.sample(vocab["themas"], rng.randint(2, 4)),
-        "onderdelen": [{"kop": _hoofdletter(f"over {t.voorwerp()}"),
-                        "tekst": t.tekst(150, 2) if rng.random() < 0.7 else t.opsomming(3, 150)}
+        "onderdelen": [{"kop": _capitalised(f"over {t.object_phrase()}"),
+                        "tekst": t.text(150, 2) if rng.random() < 0.7 else t.bullet_list(3, 150)}
                        for _ in range(rng.randint(3, 5))],
-        "opbrengsten": [t.zin() for _ in range(rng.randint(2, 4))],
-        "open_vragen": [t.vraag() for _ in range(rng.randint(2, 4))],
-        "herkomst": t.alinea(30),
+        "opbrengsten": [t.sentence() for _ in range(rng.randint(2, 4))],
+        "open_vragen": [t.question() for _ in range(rng.randint(2, 4))],
+        "herkomst": t.paragraph(30),
     }
     other = rng.randint(1, verslagen)
     if other != number:

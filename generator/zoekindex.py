@@ -7,7 +7,7 @@ article, with the result card's type, id and themes (`Card`); once MkDocs is don
 the lean pages. Lean pages rather than the site: Pagefind reads them in half the CPU time of the
 whole pages with their navigation. Until issue 22 a second process converted all Markdown once more,
 beside MkDocs: a quarter of the build's CPU, and on a busy machine the build waited for it
-(docs-dev/benchmark.md). A test builds both indexes and asserts they are the same (tests/test_zoekindex.py).
+(docs-dev/benchmark.md). A test builds both indexes and asserts they are the same (tests/test_search_index.py).
 
 Search attributes of a page (data-pagefind-*, lang) belong in `article` and `card_attributes`: the
 only place a lean page is made.

@@ -1,11 +1,11 @@
-"""Fixtures for all tests; the helpers themselves live in kb_testing.py."""
+"""Fixtures for all tests; the helpers themselves live in kb_testing.py (browser tests: tests/browser/)."""
 
 from collections.abc import Iterator
 
 import pytest
-from kb_testing import built, small_project  # noqa: F401 - fixtures, found by name
 
 from generator.privacy import DeduceModel, tagger
+from tests.kb_testing import built, small_project  # noqa: F401 - fixtures, found by name
 
 
 @pytest.fixture(scope="session")

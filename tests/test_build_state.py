@@ -65,10 +65,15 @@ def test_serve_reads_the_state_file_once_and_keeps_the_state_in_memory_between_e
         small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = small_project
     regenerator = Regenerator(root, False, Settings())
-    regenerator.builder.tagger = no_names  # type: ignore[assignment]
+    regenerator.builder.tagger = no_names
     reads: list[Path] = []
     original = build_state.read
-    monkeypatch.setattr(build_state, "read", lambda path, drafts=False: reads.append(path) or original(path, drafts))
+
+    def read_and_count(path: Path, drafts: bool = False) -> build_state.BuildState:
+        reads.append(path)
+        return original(path, drafts)
+
+    monkeypatch.setattr(build_state, "read", read_and_count)
     assert regenerator.run()
     casus = root / "casussen" / "C01-moeder.yml"
     casus.write_text(casus.read_text("utf-8").replace("tussen de regels", "tussen wal en schip"), "utf-8")
@@ -103,13 +108,13 @@ def test_the_site_date_is_set_for_mkdocs_only_and_then_restored(monkeypatch: pyt
 def test_check_saves_the_state_and_leaves_the_page_entries_as_they_were(small_project: Path) -> None:
     root = small_project
     builder = build.Builder(root, Settings())
-    builder.tagger = no_names  # type: ignore[assignment]
+    builder.tagger = no_names
     generated, report = builder.regenerate()
     assert report is not None and not generated.problems
     builder.save()
     pages = build_state.read(root / "build").pages
     assert "casussen/c01.md" in pages
     checker = build.Builder(root, Settings())
-    checker.tagger = no_names  # type: ignore[assignment]
+    checker.tagger = no_names
     checker.check()
     assert build_state.read(root / "build").pages == pages

@@ -6,7 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from kb_testing import CASUS, REPO, STELLING, VERSLAG, generate, messages, source
+
+from tests.kb_testing import CASUS, REPO, STELLING, VERSLAG, generate, messages, source
 
 RECORD = """    toestemming:
       soort: vastgelegd

@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from kb_testing import REPO, pagefind_pages
 
 from generator.cli import main
+from tests.kb_testing import REPO, pagefind_pages
 
 
 def published_ids() -> dict[str, list[str]]:

@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from kb_testing import COPY, REPO
 
 from generator import engine
 from generator.cli import main
+from tests.kb_testing import COPY, REPO
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="mkdocs-([^"]*), mkdocs-material-9\.8\.2">')
 

@@ -6,10 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 from generator import build, load, render
+from generator.schema import CONTENT_TYPES
 from generator.validate import Item
+from tests.kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 HOSTILE = "<img src=x onerror=alert(1)> [klik](javascript:alert(2)) {: onclick=alert(3) } \"quote"
@@ -39,7 +40,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
     others = [s for s in vocabulary_sources() if s.rel not in (begrippen.rel, themas.rel)]
     generated = build.generate(build.Inputs(
         sources=[*others, evil_begrip, evil_thema, *OTHERS, source("casussen/C01-x.yml", CASUS)],
-        handwritten={"over.md": "# Over\n"}, private_names=[], today=build.dt.date(2026, 11, 23)),
+        handwritten={"over.md": "# Over\n"}, private_names=[], today=TODAY),
         False, no_names)
     assert messages(generated) == []
     for path, page in generated.pages.items():
@@ -49,7 +50,7 @@ def test_vocabulary_labels_are_escaped_by_the_templates_themselves() -> None:
 
 
 def edit_link(rel: str) -> str:
-    item = Item(render.CONTENT_TYPES[0], "C01", rel, {}, None)  # type: ignore[arg-type]
+    item = Item(CONTENT_TYPES[0], "C01", rel, {}, None)  # type: ignore[arg-type]
     return str(render._edit_link("https://github.com/org/repo")(item))
 
 
@@ -64,7 +65,7 @@ def test_the_edit_link_is_made_from_a_quoted_file_name() -> None:
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)//", "https://github.com/o/r) { onclick=x }", "https://a b/"])
 def test_an_odd_repository_address_gives_no_edit_link(url: str) -> None:
-    item = Item(render.CONTENT_TYPES[0], "C01", "casussen/C01-x.yml", {}, None)  # type: ignore[arg-type]
+    item = Item(CONTENT_TYPES[0], "C01", "casussen/C01-x.yml", {}, None)  # type: ignore[arg-type]
     assert str(render._edit_link(url)(item)) == ""
 
 
@@ -92,14 +93,15 @@ def test_the_explorer_inserts_data_as_text_only() -> None:
     assert re.findall(r"\.href = [^;]+;", explorer) == [".href = basis + item.url;"]
 
 
-@pytest.mark.parametrize("uitleg", ["<img src=x onerror=alert('kbxss')>", "Zie (ook", 'a "b" c\\', "x) {: onclick=y }"])
-def test_a_glossary_title_never_ends_its_link(uitleg: str) -> None:
+@pytest.mark.parametrize("explanation",
+                         ["<img src=x onerror=alert('kbxss')>", "Zie (ook", 'a "b" c\\', "x) {: onclick=y }"])
+def test_a_glossary_title_never_ends_its_link(explanation: str) -> None:
     """Found by the browser corpus: an explanation with "(" made MkDocs read half the title as the address."""
     import markdown
 
     from generator import glossary
 
-    html = markdown.markdown(f'[woord](../begrippen.md#kb "{glossary.link_title(uitleg)}"){{ .kb-begrip }} eind',
+    html = markdown.markdown(f'[woord](../begrippen.md#kb "{glossary.link_title(explanation)}"){{ .kb-begrip }} eind',
                              extensions=["attr_list"])
     assert html.startswith('<p><a class="kb-begrip" href="../begrippen.md#kb" title="'), html
     assert html.endswith(">woord</a> eind</p>") and "onclick" not in html.split("title=")[0], html

@@ -15,10 +15,10 @@ from html.parser import HTMLParser
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from kb_testing import CASUS, STELLING, VERSLAG, generate, no_names, source, vocabulary_sources
 
 from generator import build, handwritten, load
 from generator.safe_markdown import safe_inline, safe_markdown
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, no_names, source, vocabulary_sources
 
 FUZZ = settings(derandomize=True, deadline=dt.timedelta(seconds=5), database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 from generator import build, load
+from tests.kb_testing import CASUS, STELLING, TODAY, VERSLAG, generate, messages, no_names, source, vocabulary_sources
 
 OTHERS = [source("stellingen/S01-a.yml", STELLING), source("verslagen/V01-a.yml", VERSLAG)]
 OUTSIDE = ("dit bestand is een snelkoppeling (symlink) naar een plek buiten de kennisbank; het wordt niet gelezen.\n"
@@ -22,7 +22,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 64
 
 
 def check(root: Path) -> list[str]:
-    generated = build.generate(build.gather(root, today=TODAY), False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(build.gather(root, today=TODAY), False, no_names)
     return messages(generated)
 
 
@@ -48,7 +48,7 @@ def test_a_symlinked_folder_to_outside_is_refused(small_project: Path, elsewhere
 
 def test_a_symlink_in_docs_to_the_private_names_is_never_published(small_project: Path, elsewhere: Path) -> None:
     (small_project / "docs" / "namen.md").symlink_to(elsewhere / "echte-namen.txt")
-    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)
     assert messages(generated) == [f"docs/namen.md: {OUTSIDE}"]
     assert "namen.md" not in generated.pages
     assert not any("Jansen" in text for text in generated.pages.values())
@@ -56,7 +56,7 @@ def test_a_symlink_in_docs_to_the_private_names_is_never_published(small_project
 
 def test_a_symlink_inside_the_project_is_read(small_project: Path) -> None:
     (small_project / "docs" / "ook-over.md").symlink_to(small_project / "docs" / "over.md")
-    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)
     assert messages(generated) == []
     assert generated.pages["ook-over.md"] == "# Over\n"
 
@@ -136,7 +136,7 @@ def test_images_in_docs_are_copied_as_they_are(small_project: Path) -> None:
     (small_project / "docs" / "beeld").mkdir()
     (small_project / "docs" / "beeld" / "logo.png").write_bytes(PNG)
     (small_project / "docs" / "over.md").write_text("# Over\n\n![Logo](beeld/logo.png)\n", "utf-8")
-    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(build.gather(small_project, today=TODAY), False, no_names)
     assert messages(generated) == []
     assert generated.images == {"beeld/logo.png": PNG}
 

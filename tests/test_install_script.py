@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from kb_testing import REPO
+from tests.kb_testing import REPO
 
 
 def fake_project(tmp_path: Path, pip_exit: int) -> Path:

@@ -10,12 +10,12 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, REPO, VERSLAG, generate, no_names, source
-from kb_testing import TODAY as TODAY_DATE
 
 from generator import build, linkage, load
 from generator.cli import main
 from generator.problems import Problem
+from tests.kb_testing import CASUS, REPO, VERSLAG, generate, no_names, source
+from tests.kb_testing import TODAY as TODAY_DATE
 
 TODAY = REPO / "tests" / "linkage" / "vandaag"
 TIP_NAME = ("    tip: Haal de naam weg uit die alinea van V03, vertel het verhaal daar zonder de details van de "
@@ -64,10 +64,10 @@ def test_the_fixed_content_has_no_findings() -> None:
     assert [p.format() for p in linkage.check(generated.site)] == []
 
 
-def story_verslag(paragraph: str, datum: str = "2025-03-19", sprekers: str = "") -> load.Source:
-    text = textwrap.dedent(VERSLAG).replace('datum: "2025-03-19"', f'datum: "{datum}"')
+def story_verslag(paragraph: str, date: str = "2025-03-19", speakers: str = "") -> load.Source:
+    text = textwrap.dedent(VERSLAG).replace('datum: "2025-03-19"', f'datum: "{date}"')
     text = text.replace("tekst: Er werd veel gedeeld.", "tekst: " + paragraph)
-    text = text.replace("organisatoren: [Samen Vooruit]", "organisatoren: [Samen Vooruit]" + sprekers)
+    text = text.replace("organisatoren: [Samen Vooruit]", "organisatoren: [Samen Vooruit]" + speakers)
     return source("verslagen/V01-sessie.yml", text)
 
 
@@ -78,7 +78,7 @@ LINKED_CASUS = CASUS.replace("verwijzingen: [S01]", "verwijzingen: [V01]").repla
 
 def test_a_story_next_to_a_speakers_name_is_an_error() -> None:
     verslag = story_verslag(f"Mira Jansen vertelde dit. {STORY}",
-                            sprekers="\nsprekers:\n  - naam: Mira Jansen\n    rol: Ervaringsdeskundige")
+                            speakers="\nsprekers:\n  - naam: Mira Jansen\n    rol: Ervaringsdeskundige")
     found = linkage_messages(generate(source("casussen/C01-x.yml", LINKED_CASUS), verslag))
     assert found == [
         "casussen/C01-x.yml:9: veld 'situatie': het verhaal van deze casus ('loket zakken', 'ongeopende post', "
@@ -91,11 +91,11 @@ def test_a_story_next_to_a_speakers_name_is_an_error() -> None:
 
 def test_the_same_story_without_a_name_passes() -> None:
     verslag = story_verslag(f"Een ervaringsdeskundige vertelde dit. {STORY}",
-                            sprekers="\nsprekers:\n  - naam: Mira Jansen\n    rol: Ervaringsdeskundige")
+                            speakers="\nsprekers:\n  - naam: Mira Jansen\n    rol: Ervaringsdeskundige")
     assert linkage_messages(generate(source("casussen/C01-x.yml", LINKED_CASUS), verslag)) == []
 
 
-def test_a_named_buurthuis_in_the_casus_is_an_error() -> None:
+def test_a_named_community_centre_in_the_casus_is_an_error() -> None:
     casus = CASUS.replace("De vertrouwenspersoon begeleidt de moeder.",
                           "De vertrouwenspersoon ziet de moeder in Huis van de Wijk Havelaar.")
     assert linkage_messages(generate(source("casussen/C01-x.yml", casus))) == [
@@ -103,26 +103,26 @@ def test_a_named_buurthuis_in_the_casus_is_an_error() -> None:
         "('Huis van de Wijk Havelaar').\n" + TIP_PLACE]
 
 
-@pytest.mark.parametrize(("periode", "datum", "warned"), [
+@pytest.mark.parametrize(("period", "date", "warned"), [
     ("najaar 2024", "2024-11-25", True),
     ("winter 2024", "2025-01-10", True),
     ("najaar 2024", "2025-05-19", False),  # discussed again later: the day does not pin the casus's season
     ("najaar 2024", "2024-11", False),
     ("2024", "2024-11-25", False),
 ])
-def test_an_exact_day_in_the_casus_season_is_a_warning(periode: str, datum: str, warned: bool) -> None:
-    casus = LINKED_CASUS.replace("periode: najaar 2024", f"periode: {periode}")
-    found = linkage_messages(generate(source("casussen/C01-x.yml", casus), story_verslag(STORY, datum)))
+def test_an_exact_day_in_the_casus_season_is_a_warning(period: str, date: str, warned: bool) -> None:
+    casus = LINKED_CASUS.replace("periode: najaar 2024", f"periode: {period}")
+    found = linkage_messages(generate(source("casussen/C01-x.yml", casus), story_verslag(STORY, date)))
     expected = [
         f"casussen/C01-x.yml:7: (waarschuwing) veld 'context.periode': de casus noemt alleen een seizoen "
-        f"({periode}), maar V01 vertelt het verhaal na en noemt de precieze dag van die bijeenkomst ({datum}).\n"
+        f"({period}), maar V01 vertelt het verhaal na en noemt de precieze dag van die bijeenkomst ({date}).\n"
         "    tip: Zet in V01 alleen de maand (JJJJ-MM, met datum_toelichting) en laat de dag ook in de tekst weg, "
         "of vertel in V01 het verhaal van de casus niet na."]
     assert found == (expected if warned else [])
 
 
 def test_a_day_written_in_the_text_counts_too() -> None:
-    verslag = story_verslag(f"Op 25 november bespraken we dit. {STORY}", datum="2024-11")
+    verslag = story_verslag(f"Op 25 november bespraken we dit. {STORY}", date="2024-11")
     found = linkage_messages(generate(source("casussen/C01-x.yml", LINKED_CASUS), verslag))
     assert len(found) == 1 and "noemt de precieze dag van die bijeenkomst (2024-11-25)" in found[0]
 

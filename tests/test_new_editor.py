@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_testing import pagefind_pages
 
 from generator.cli import main
+from tests.kb_testing import pagefind_pages
 
 FILLED = {
     "samenvatting: |\n  \n": "samenvatting: |\n  Een bewoner raakt de weg kwijt tussen twee loketten.\n",
@@ -26,7 +26,7 @@ FILLED = {
 }
 
 
-def test_from_nieuw_to_a_published_casus(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_from_the_new_command_to_a_published_casus(small_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--map", str(small_project), "nieuw", "casus", "Tussen twee loketten"]) == 0
     path = small_project / "casussen" / "C02-tussen-twee-loketten.yml"
     text = path.read_text("utf-8")

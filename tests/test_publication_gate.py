@@ -6,9 +6,9 @@ import gzip
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, pagefind_pages
 
 from generator.cli import main
+from tests.kb_testing import CASUS, STELLING, pagefind_pages
 
 DRAFT_MARKER = "Vlinderstruikgesprek"
 REASON_MARKER = "Wielewaalredenering"

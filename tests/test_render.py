@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 from generator import charts, dates, render
 from generator.safe_markdown import safe_markdown
+from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 GOLDEN = Path(__file__).parent / "golden"
 PAGES = ["casussen/c01.md", "stellingen/s01.md", "verslagen/v01.md", "stellingen/index.md", "themas/erkenning.md"]
@@ -51,7 +51,7 @@ def test_drafts_stay_out_of_the_public_pages() -> None:
 def test_draft_preview_marks_drafts_with_a_banner() -> None:
     draft = STELLING.replace("S01", "S02").replace("gepubliceerd", "concept")
     generated = generate(source("stellingen/S02-b.yml", draft), source("verslagen/V01-a.yml", VERSLAG),
-                         concepten=True)
+                         drafts=True)
     assert '!!! warning "Concept"' in generated.pages["stellingen/s02.md"]
     assert "Concept" not in generated.pages["verslagen/v01.md"].split("# ", 1)[0]
 
@@ -89,10 +89,10 @@ def test_markup_from_yaml_is_neutralised(text: str, expected: str) -> None:
 
 
 def test_chart_is_deterministic_svg_with_a_title() -> None:
-    figuur = {"titel": "Leeftijd", "eenheid": "aantal", "kolommen": ["Pilot 1", "Pilot 2"],
+    figure = {"titel": "Leeftijd", "eenheid": "aantal", "kolommen": ["Pilot 1", "Pilot 2"],
               "rijen": [{"label": "20 t/m 40 jaar", "waarden": ["8", "15"]}, {"label": "80+", "waarden": ["3", "2"]}]}
-    svg = charts.bar_chart(figuur)
-    assert svg == charts.bar_chart(figuur)
+    svg = charts.bar_chart(figure)
+    assert svg == charts.bar_chart(figure)
     assert svg.startswith("<svg") and "<title id=\"grafiek-titel\">Leeftijd</title>" in svg
     assert "<desc id=\"grafiek-uitleg\">Staafdiagram: Leeftijd, in aantal, voor 2 groepen. De cijfers staan in de " \
         "tabel hieronder.</desc>" in svg
@@ -127,7 +127,7 @@ def test_search_synonyms_are_written_per_begrip_and_thema_and_shown_on_the_begri
     assert "- [Wonen](themas/wonen.md): dakloos, thuisloos, dakloosheid" in begrippen
 
 
-def test_the_redactiegids_explains_search_and_how_to_add_a_synonym() -> None:
-    gids = generate(source("casussen/C01-moeder.yml", CASUS)).pages["redactiegids.md"]
-    assert "## Hoe zoeken werkt {#zoeken}" in gids and "### Een synoniem toevoegen {#synoniem}" in gids
-    assert "synoniemen: [dakloos, thuisloos, zonder woning]" in gids
+def test_the_editors_guide_explains_search_and_how_to_add_a_synonym() -> None:
+    guide = generate(source("casussen/C01-moeder.yml", CASUS)).pages["redactiegids.md"]
+    assert "## Hoe zoeken werkt {#zoeken}" in guide and "### Een synoniem toevoegen {#synoniem}" in guide
+    assert "synoniemen: [dakloos, thuisloos, zonder woning]" in guide

@@ -11,12 +11,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
 from generator import build, build_state, load, scaffold, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
+from tests.kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
 
 
 def test_load_keeps_the_line_of_every_key() -> None:
@@ -83,7 +83,7 @@ def test_write_rewrites_only_what_changed(tmp_path: Path) -> None:
     assert third.removed == ["b/c.md"] and not (tmp_path / "b").exists()
 
 
-def test_nieuw_writes_the_next_free_id_with_every_field(small_project: Path) -> None:
+def test_the_new_command_writes_the_next_free_id_with_every_field(small_project: Path) -> None:
     assert main(["--map", str(small_project), "nieuw", "casus", "Vader zonder woning"]) == 0
     path = small_project / "casussen" / "C02-vader-zonder-woning.yml"
     text = path.read_text("utf-8")
@@ -133,7 +133,7 @@ def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]
     """gather -> generate -> write -> save the state, as build.Builder does before MkDocs (without deduce)."""
     layout = build.Layout(root)
     inputs = build.gather(root, today=TODAY)
-    generated = build.generate(inputs, False, no_names)  # type: ignore[arg-type]
+    generated = build.generate(inputs, False, no_names)
     report = write.write_pages(generated.pages, layout.docs, keep=generated.kept)
     inputs.state.record_pages(layout.docs, generated.render_cache)
     build_state.save(inputs.state, layout.state_dir)
@@ -143,7 +143,7 @@ def _write_like_a_build(root: Path) -> tuple[build.Generated, write.WriteReport]
 def _uncached_pages(root: Path) -> dict[str, str]:
     inputs = build.gather(root, today=TODAY)
     inputs.render_cache = {}
-    return build.generate(inputs, False, no_names).pages  # type: ignore[arg-type]
+    return build.generate(inputs, False, no_names).pages
 
 
 NOT_LISTED = {"open-data.md", "redactiegids.md", "verkenner.md", "assets/zoeksynoniemen.json"}  # they show no item

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from kb_testing import REPO
 
 from generator import build_state
 from generator.build import Layout
+from tests.kb_testing import REPO
 
 ZIZMOR = Path(sys.executable).parent / "zizmor"
 

@@ -1,11 +1,13 @@
-"""Fixtures for the publication tests: the real site, built as for GitHub Pages and served under a sub-path.
+"""Fixtures for the browser tests: one Chromium, and the real site built as for GitHub Pages, served under a sub-path.
 
 The site is built from a copy of the repository's content into a temporary folder (never into the
 working copy's site/), with KENNISBANK_SITE_URL pointing at a local server that serves it under
 /kennisbank/, as GitHub Pages serves a project site. Chromium is Debian's /usr/bin/chromium, driven
 by Playwright; without it the browser tests skip, except in CI (CI=true), where they fail.
-The helpers live in kb_browser.py. The built site lives for the session; the browser for one test file,
-because Playwright's sync API allows one running instance per thread and other test files start their own.
+The helpers live in helpers.py (search_ui.py drives the site's search, pdf_pages.py measures printed pages).
+There is one Chromium for the whole session, launched here and only here (Playwright's sync API allows one
+running instance per thread); tests make their own contexts or pages and close them. There is one static server
+(helpers.SiteServer), which serves the built site under /kennisbank/ as GitHub Pages does.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_browser import (
+
+from tests.browser.helpers import (
     CHROMIUM,
     CHROMIUM_ARGS,
     REPO,
@@ -31,9 +34,9 @@ from kb_browser import (
 )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
-    """One headless Chromium per test file; tests make their own contexts."""
+    """The one headless Chromium of the session; tests make their own contexts and close them."""
     require_chromium()
     from playwright.sync_api import sync_playwright
 

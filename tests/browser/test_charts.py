@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
+
+from tests.browser.helpers import BuiltSite, watched_context
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from kb_browser import REPO_URL, BuiltSite, Crawl, watched_context
+
+from tests.browser.helpers import REPO_URL, BuiltSite, Crawl, watched_context
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +42,9 @@ MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|
 class Head(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.title, self.meta, self.links, self._in_title = "", {}, [], False
+        self.title, self._in_title = "", False
+        self.meta: dict[str, str] = {}
+        self.links: list[dict[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)

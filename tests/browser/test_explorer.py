@@ -10,7 +10,8 @@ import unicodedata
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
+
+from tests.browser.helpers import BuiltSite, watched_context
 
 pytestmark = pytest.mark.browser
 
@@ -165,7 +166,7 @@ def test_explorer_orders_cuts_excerpts_at_a_word_searches_all_text_and_names_unk
 def test_explorer_drawer_chips_and_research_charts_have_no_wcag_violations(browser: Any, built_site: BuiltSite,
                                                                           viewport: dict[str, int],
                                                                           scheme: str) -> None:
-    from test_publicatie_toegankelijkheid import axe_violations, describe
+    from tests.browser.helpers import axe_violations, describe
 
     context, page = open_explorer(browser, built_site, "?thema=maatwerk&thema=bestaatniet", viewport=viewport,
                                   color_scheme=scheme)
@@ -194,7 +195,7 @@ DIALOG_CONTROLS = """d => [...document.querySelector(d).querySelectorAll('a[href
 def test_every_search_control_shows_a_focus_indicator(browser: Any, built_site: BuiltSite) -> None:
     """The header's search button and every control of the open search dialog (box, clear, result and section
     links), reached with Tab: the computed outline or box-shadow differs from the unfocused one."""
-    from kb_zoeken import DIALOG, INPUT, RESULT_LINK, TRIGGER, wait_for_results
+    from tests.browser.search_ui import DIALOG, INPUT, RESULT_LINK, TRIGGER, wait_for_results
 
     context, _ = watched_context(browser, built_site.origin, viewport={"width": 1366, "height": 900})
     page = context.new_page()

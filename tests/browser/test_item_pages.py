@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
+
+from tests.browser.helpers import BuiltSite, watched_context
 
 pytestmark = pytest.mark.browser
 
@@ -86,6 +87,6 @@ def test_facts_table_roles_open_the_explorer_with_that_filter(browser: Any, buil
     assert page.locator(f"#kb-f-rol-{value}").is_checked()
     assert page.locator(".kb-verkenner__chip").inner_text() == f"Rol: {name} ×"
     page.go_back()
-    zie_ook = [t.strip() for t in page.locator("#zie-ook ~ .kb-zie-ook__soort").all_inner_texts()]
-    assert zie_ook and set(zie_ook) <= set(SECTIONS.values())
+    see_also = [t.strip() for t in page.locator("#zie-ook ~ .kb-zie-ook__soort").all_inner_texts()]
+    assert see_also and set(see_also) <= set(SECTIONS.values())
     context.close()

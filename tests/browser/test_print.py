@@ -1,6 +1,6 @@
 """On paper: stelling cards within their cut lines, the true number per sheet, hand-outs, print buttons, links.
 
-Measured in the PDF Chromium prints (A4), read with pypdf (tests/kb_pdf.py): text positions and the
+Measured in the PDF Chromium prints (A4), read with pypdf (tests/pdf_pages.py): text positions and the
 dashed cut lines, in millimetres from the sheet's top-left corner.
 """
 
@@ -10,13 +10,14 @@ import re
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
-from kb_pdf import Run, filled_boxes, lines, read, text_runs
+
+from tests.browser.helpers import BuiltSite, watched_context
+from tests.browser.pdf_pages import Run, filled_boxes, lines, read, text_runs
 
 pytestmark = pytest.mark.browser
 
 CUT_LINE = (0.533, 0.533, 0.533)  # #888, the cards' dashed border in print
-CARD_KOP = re.compile(r"^S\d+ ·")
+CARD_HEADING = re.compile(r"^S\d+ ·")
 
 
 def card_pages(built: BuiltSite) -> list[str]:
@@ -28,17 +29,17 @@ def cards_on_sheet(runs: list[Run], rows: list[float], columns: list[float]) -> 
     """Each card on one sheet (by its heading 'Snn · ...'): the card's id and every text that leaves its box."""
     cards: list[tuple[str, list[Run]]] = []
     for run in runs:
-        if CARD_KOP.match(run.text):
+        if CARD_HEADING.match(run.text):
             cards.append((run.text.split()[0], [run]))
         elif cards:
             cards[-1][1].append(run)
     found = []
     for card_id, texts in cards:
-        kop = texts[0]
-        top = max((y for y in rows if y < kop.top), default=None)
-        bottom = min((y for y in rows if y > kop.bottom), default=None)
-        left = max((x for x in columns if x < kop.x), default=None)
-        right = min((x for x in columns if x > kop.x), default=None)
+        heading = texts[0]
+        top = max((y for y in rows if y < heading.top), default=None)
+        bottom = min((y for y in rows if y > heading.bottom), default=None)
+        left = max((x for x in columns if x < heading.x), default=None)
+        right = min((x for x in columns if x > heading.x), default=None)
         assert None not in (top, bottom, left, right), f"{card_id}: geen kniplijn rond de kaart gevonden"
         outside = [f"{t.text!r} ({t.top:.1f}-{t.bottom:.1f} mm, kaart {top:.1f}-{bottom:.1f} mm)"
                    for t in texts
@@ -64,7 +65,9 @@ def test_every_card_page_prints_its_cards_inside_the_cut_lines_six_to_a_sheet(br
     for path in pages:
         page.goto(built_site.url + path)
         note = page.locator(".kb-noot").inner_text()
-        stated = int({"vier": 4, "zes": 6, "acht": 8}[re.search(r"(\w+) kaarten per vel", note).group(1)])
+        stated_in_note = re.search(r"(\w+) kaarten per vel", note)
+        assert stated_in_note, note
+        stated = {"vier": 4, "zes": 6, "acht": 8}[stated_in_note.group(1)]
         total = page.locator(".kb-kaartje").count()
         reader = read(print_pdf(page, built_site.url + path))
         per_sheet = []
@@ -76,7 +79,7 @@ def test_every_card_page_prints_its_cards_inside_the_cut_lines_six_to_a_sheet(br
                 assert not outside, f"{path} {card_id}: tekst over de kniplijn: {outside}"
             per_sheet.append(len(cards))
             for run in runs:
-                if not CARD_KOP.match(run.text) and run.size > 4:  # the stelling itself
+                if not CARD_HEADING.match(run.text) and run.size > 4:  # the stelling itself
                     below = min((y for y in rows if y > run.bottom), default=None)
                     if below is not None:
                         margins.append(below - run.bottom)

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from privacy_helpers import MEASURED, copy_vocabularies
 
 from generator import privacy
 from generator.privacy.sources import ENV
+from tests.kb_testing import MEASURED, copy_vocabularies
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 FOUNDATION = "- id: asante-foundation\n  label: Priscilla Asante Foundation\n  uitleg: Fonds voor noodhulp.\n"
@@ -36,7 +37,7 @@ def test_a_listed_foundation_does_not_let_its_founder_through(project: Path) -> 
     with_organisation(project, FOUNDATION + REASON)
     found = report(generate(project, (FILE, casus("Volgens Priscilla Asante van de kerk was er geen geld."))))
     assert found == (
-        f"{FILE}:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven (persoonsnaam): 'P******** ******'.\n"
+        f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven (persoonsnaam): 'P******** ******'.\n"
         "    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, zet het dan "
         "met een reden onder privacy_uitzonderingen in dit bestand.\n1 fout.")
 

@@ -19,9 +19,9 @@ from typing import Any
 
 import pytest
 import yaml
-from privacy_helpers import MEASURED, REPO, TODAY
 
 from generator import load, privacy, validate
+from tests.kb_testing import MEASURED, REPO, TODAY
 
 CORPUS = Path(__file__).with_name("corpus.yml")
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_helpers import casus, generate, report
+from tests.kb_testing import casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 PRIVACY_HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."
 RAW = ("Javastraat", "Fatima", "Amrani", "628194821", "maart")
 
 
-def test_a_street_and_name_as_stadsdeel_is_shown_masked(project: Path) -> None:
+def test_a_street_and_name_as_city_district_is_shown_masked(project: Path) -> None:
     text = casus().replace("stadsdeel: oost", "stadsdeel: Javastraat 112-3 bij Fatima el Amrani")
     found = report(generate(project, (FILE, text)))
     assert found.splitlines()[0] == (

@@ -11,21 +11,23 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
 from generator import build, privacy
 from generator.privacy import fold
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
+from tests.kb_testing import project_inputs as inputs
 
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.")
 FILE = "casussen/C01-vader.yml"
 
 
-def finding(soort: str, masked: str, line: int = SITUATIE_LINE, veld: str = "situatie") -> str:
-    return f"{FILE}:{line}: veld '{veld}': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
+def finding(kind: str, masked: str, line: int = SITUATION_LINE, field_name: str = "situatie") -> str:
+    return f"{FILE}:{line}: veld '{field_name}': mogelijk persoonsgegeven ({kind}): '{masked}'.\n{HINT}"
 
 
-@pytest.mark.parametrize(("sentence", "raw", "soort", "masked"), [
+@pytest.mark.parametrize(("sentence", "raw", "kind", "masked"), [
     ("Bel hem gerust op 06-48213975.", "06-48213975", "telefoonnummer", "06-****3975"),
     ("Zijn mobiele nummer is 06 2931 8846.", "06 2931 8846", "telefoonnummer", "06 **** 8846"),
     ("Het vaste nummer thuis was (020) 694 12 83.", "(020) 694 12 83", "telefoonnummer", "(02** *** *2 83"),
@@ -43,11 +45,11 @@ def finding(soort: str, masked: str, line: int = SITUATIE_LINE, veld: str = "sit
     ("Zijn auto met kenteken 12-BDF-3 werd opgehaald.", "12-BDF-3", "kenteken", "1*-***-*"),
     ("Het dossiernummer 2023-04512 stond op elke brief.", "2023-04512", "dossiernummer", "2***-*****"),
 ])
-def test_finding_is_reported_masked_and_never_raw(project: Path, sentence: str, raw: str, soort: str,
+def test_finding_is_reported_masked_and_never_raw(project: Path, sentence: str, raw: str, kind: str,
                                                   masked: str) -> None:
     generated = generate(project, (FILE, casus(sentence)))
     text = report(generated)
-    assert text == finding(soort, masked) + "\n1 fout."
+    assert text == finding(kind, masked) + "\n1 fout."
     assert raw not in text
     digits = re.sub(r"\D", "", raw)
     if len(digits) >= 5:
@@ -73,11 +75,11 @@ def test_finding_in_a_list_names_the_element(project: Path) -> None:
     """
     generated = generate(project, (FILE, casus(extra=extra)))
     assert report(generated) == finding("naam met aanspreekvorm", "m****** ******", line=26,
-                                        veld="bespreekvragen[2]") + "\n1 fout."
+                                        field_name="bespreekvragen[2]") + "\n1 fout."
 
 
 def test_clean_casus_with_pseudonyms_and_programme_words_passes(project: Path) -> None:
-    situatie = """\
+    situation = """\
     Volgens Karim was de brief van WPI onduidelijk. Pas toen de vertrouwenspersoon van Samen Vooruit
     meeging naar het Huis van de Wijk in Oost, kwam er beweging. In het najaar van 2024
     behandelde het Doorbraakteam 121 hulpvragen; 54% ging over geld. Het noodfonds gaf € 250.
@@ -88,7 +90,7 @@ def test_clean_casus_with_pseudonyms_and_programme_words_passes(project: Path) -
       - naam: Karim
         rol: bewoner
     """
-    generated = generate(project, (FILE, casus(situatie, extra=extra)))
+    generated = generate(project, (FILE, casus(situation, extra=extra)))
     assert generated.problems == []
 
 
@@ -124,7 +126,7 @@ def test_exact_dates_are_only_findings_in_a_casus(project: Path) -> None:
 
 
 def test_allowance_suppresses_exactly_that_finding(project: Path) -> None:
-    situatie = "Het Huis van de Wijk aan de Ringdijk 2 was open. Bel de vader op 06-48213975."
+    situation = "Het Huis van de Wijk aan de Ringdijk 2 was open. Bel de vader op 06-48213975."
     extra = """\
     privacy_uitzonderingen:
       - tekst: Ringdijk 2
@@ -132,13 +134,13 @@ def test_allowance_suppresses_exactly_that_finding(project: Path) -> None:
       - tekst: Javastraat 99
         reden: Stond er eerder in.
     """
-    generated = generate(project, (FILE, casus(situatie, extra=extra)))
+    generated = generate(project, (FILE, casus(situation, extra=extra)))
     assert report(generated) == finding("telefoonnummer", "06-****3975") + "\n1 fout."
     assert [(a.tekst, a.gebruikt) for a in generated.allowances] == [("Ringdijk 2", True), ("Javastraat 99", False)]
 
 
 def test_allowance_covers_the_finding_also_across_a_line_break(project: Path) -> None:
-    situatie = """\
+    situation = """\
     Het spreekuur was in het buurthuis aan de Eerste Van
     Swindenstraat 3-II, waar iedereen mag binnenlopen.
     """
@@ -147,9 +149,9 @@ def test_allowance_covers_the_finding_also_across_a_line_break(project: Path) ->
       - tekst: Eerste Van Swindenstraat 3-II
         reden: Adres van een openbaar buurthuis.
     """
-    unallowed = generate(project, (FILE, casus(situatie)))
+    unallowed = generate(project, (FILE, casus(situation)))
     assert report(unallowed) == finding("straat met huisnummer", "E***** *** ************* *-**") + "\n1 fout."
-    allowed = generate(project, (FILE, casus(situatie, extra=extra)))
+    allowed = generate(project, (FILE, casus(situation, extra=extra)))
     assert allowed.problems == []
     assert [a.gebruikt for a in allowed.allowances] == [True]
 
@@ -179,9 +181,9 @@ def test_allowance_text_is_not_public(project: Path) -> None:
 def test_report_never_contains_a_raw_value_when_all_kinds_are_mixed(project: Path) -> None:
     raw = ["06-48213975", "2527.60.189", "NL64ABNA5326502014", "fatima.elamrani@gmail.com", "Javastraat 12",
            "Fatima El Amrani", "14 februari 1987", "47-23-HN"]
-    situatie = (f"Fatima El Amrani (geboren {raw[6]}) woont op de {raw[4]}. Bel {raw[0]} of mail {raw[3]}. "
+    situation = (f"Fatima El Amrani (geboren {raw[6]}) woont op de {raw[4]}. Bel {raw[0]} of mail {raw[3]}. "
                 f"BSN {raw[1]}, rekening {raw[2]}, auto {raw[7]}.")
-    text = report(generate(project, (FILE, casus(situatie))))
+    text = report(generate(project, (FILE, casus(situation))))
     assert text.endswith("8 fouten.")
     for value in raw:
         assert value not in text

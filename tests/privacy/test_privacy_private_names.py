@@ -5,22 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from kb_testing import no_names
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator import build
 from generator.privacy import fold
 from generator.privacy.sources import ENV, read_private_names
 from generator.problems import ContentError, format_report
+from tests.kb_testing import SITUATION_LINE, casus, no_names, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 NAMES = "# echte namen achter de casussen\nËlla Öztürk\n\nDapperstraat 45\nsanne de vries\n"
 HINT = "    tip: Vervang het door een rol of pseudoniem. De gevonden tekst wordt bewust niet getoond."
 
 
-def message(regel: int) -> str:
-    return (f"{FILE}:{SITUATIE_LINE}: veld 'situatie': de tekst bevat een naam of adres uit de lijst met echte "
-            f"namen (regel {regel} van die lijst).\n{HINT}")
+def message(line_number: int) -> str:
+    return (f"{FILE}:{SITUATION_LINE}: veld 'situatie': de tekst bevat een naam of adres uit de lijst met echte "
+            f"namen (regel {line_number} van die lijst).\n{HINT}")
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def test_names_file_outside_the_project_is_read(project: Path, names_outside: Pa
     assert read_private_names(project) == ["", "Ëlla Öztürk", "", "Dapperstraat 45", "sanne de vries"]
 
 
-@pytest.mark.parametrize(("sentence", "regel"), [
+@pytest.mark.parametrize(("sentence", "line_number"), [
     ("De vertrouwenspersoon sprak met ella ozturk.", 2),
     ("De vertrouwenspersoon sprak met ELLA ÖZTÜRK.", 2),
     ("De vertrouwenspersoon sprak met Ëlla\nÖztürk op het spreekuur.", 2),
@@ -48,9 +48,9 @@ def test_names_file_outside_the_project_is_read(project: Path, names_outside: Pa
     ("Sanne De Vries zat namens het buurtteam aan tafel.", 5),
 ])
 def test_real_name_fails_the_build_case_and_accent_insensitively(project: Path, names_outside: Path,
-                                                                 sentence: str, regel: int) -> None:
+                                                                 sentence: str, line_number: int) -> None:
     generated = generate(project, (FILE, casus(sentence)), private_names=read_private_names(project))
-    assert private_findings(generated) == [message(regel)]
+    assert private_findings(generated) == [message(line_number)]
     text = report(generated)
     for name in ("Ëlla Öztürk", "Dapperstraat 45", "sanne de vries"):
         assert fold(name) not in fold(text).replace("\n", " ")

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_helpers import casus, generate, report
-
 from generator.privacy import fold
+from tests.kb_testing import casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 CONCEPT_TITLE = "Een moeder die niemand wilde lastigvallen"
 
 
 def concept() -> str:
     text = casus("Bel de moeder op 06-48213975; ze woont op de Javastraat 12.", id="C02", status="concept",
-                 toestemming="ontbreekt")
+                 consent="ontbreekt")
     return text.replace("Een vader zonder vaste woonplek", CONCEPT_TITLE)
 
 
@@ -43,7 +43,7 @@ def test_concept_never_reaches_the_public_output(project: Path) -> None:
 
 def test_concept_is_shown_and_checked_in_the_drafts_preview(project: Path) -> None:
     generated = generate(project, ("casussen/C01-vader.yml", casus()), ("casussen/C02-moeder.yml", concept()),
-                         concepten=True)
+                         drafts=True)
     assert generated.site is not None and [i.id for i in generated.site.items] == ["C01", "C02"]
     assert report(generated) == (
         "casussen/C02-moeder.yml:9: veld 'situatie': mogelijk persoonsgegeven (straat met huisnummer): "
@@ -57,7 +57,7 @@ def test_concept_is_shown_and_checked_in_the_drafts_preview(project: Path) -> No
 
 
 def test_published_casus_without_consent_is_an_error(project: Path) -> None:
-    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="ontbreekt")))
+    generated = generate(project, ("casussen/C01-vader.yml", casus(consent="ontbreekt")))
     assert report(generated) == (
         "casussen/C01-vader.yml:20: veld 'toestemming.soort': een casus zonder toestemming kan niet gepubliceerd "
         "worden.\n"
@@ -68,7 +68,7 @@ def test_published_casus_without_consent_is_an_error(project: Path) -> None:
 
 
 def test_published_casus_without_anonimisering_is_an_error(project: Path) -> None:
-    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming=None)))
+    generated = generate(project, ("casussen/C01-vader.yml", casus(consent=None)))
     assert report(generated) == (
         "casussen/C01-vader.yml:1: veld 'anonimisering': dit verplichte veld ontbreekt.\n"
         "    tip: Vul in: Wie heeft gecontroleerd dat niemand herkenbaar is, en wanneer?\n"
@@ -80,6 +80,6 @@ def test_published_casus_without_anonimisering_is_an_error(project: Path) -> Non
 
 
 def test_composite_casus_is_published_without_a_record(project: Path) -> None:
-    generated = generate(project, ("casussen/C01-vader.yml", casus(toestemming="samengesteld")))
+    generated = generate(project, ("casussen/C01-vader.yml", casus(consent="samengesteld")))
     assert generated.problems == []
     assert generated.site is not None and [i.id for i in generated.site.items] == ["C01"]

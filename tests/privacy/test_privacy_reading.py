@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
 
 from generator.privacy.reader import invisible_characters, reader_text
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
@@ -15,12 +16,12 @@ HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het ze
 INVISIBLE_HINT = "    tip: Haal het teken weg: typ de tekst op die plek opnieuw, of plak hem als platte tekst."
 
 
-def finding(soort: str, masked: str) -> str:
-    return f"{FILE}:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
+def finding(kind: str, masked: str) -> str:
+    return f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven ({kind}): '{masked}'.\n{HINT}"
 
 
 def invisible(name: str) -> str:
-    return (f"{FILE}:{SITUATIE_LINE}: veld 'situatie': de tekst bevat een onzichtbaar teken: {name}. "
+    return (f"{FILE}:{SITUATION_LINE}: veld 'situatie': de tekst bevat een onzichtbaar teken: {name}. "
             f"Zo kan tekst er anders uitzien dan hij is.\n{INVISIBLE_HINT}")
 
 
@@ -49,7 +50,7 @@ def test_each_invisible_character_is_named_once() -> None:
         (1, "spatie zonder breedte (U+200B)"), (5, "richtingsomkering rechts-naar-links (U+202E)")]
 
 
-@pytest.mark.parametrize(("sentence", "soort", "masked"), [
+@pytest.mark.parametrize(("sentence", "kind", "masked"), [
     ("Haar nummer was 06-1234**5678**, schreef de buurman.", "telefoonnummer", "06-******5678"),
     ("In de bijlage stond 12345*6*782 leesbaar.", "BSN", "1**********"),
     ("Op de brief stond 1234-56-782 bovenaan.", "BSN", "1***-**-***"),
@@ -58,8 +59,8 @@ def test_each_invisible_character_is_named_once() -> None:
     ("Mail het naar fatima(at)hotmail.com graag.", "e-mailadres", "f****************.***"),
     ("De vertrouwenspersoon belde met Кееs Јаnsеn.", "persoonsnaam", "К*** ******"),
 ])
-def test_written_to_hide_is_still_found_and_masked(project: Path, sentence: str, soort: str, masked: str) -> None:
-    assert report(generate(project, (FILE, casus(sentence)))) == finding(soort, masked) + "\n1 fout."
+def test_written_to_hide_is_still_found_and_masked(project: Path, sentence: str, kind: str, masked: str) -> None:
+    assert report(generate(project, (FILE, casus(sentence)))) == finding(kind, masked) + "\n1 fout."
 
 
 def test_right_to_left_override_is_refused_and_the_name_found(project: Path) -> None:

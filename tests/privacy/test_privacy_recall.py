@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from privacy_helpers import SITUATIE_LINE, casus, generate, report
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
 HINT = ("    tip: Vervang het door een rol, een stadsdeel of een jaar. Is het zeker geen persoonsgegeven, "
         "zet het dan met een reden onder privacy_uitzonderingen in dit bestand.")
 
 
-def finding(soort: str, masked: str) -> str:
-    return f"{FILE}:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven ({soort}): '{masked}'.\n{HINT}"
+def finding(kind: str, masked: str) -> str:
+    return f"{FILE}:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven ({kind}): '{masked}'.\n{HINT}"
 
 
 def test_a_name_alone_after_a_family_word_stops_the_build(project: Path) -> None:
@@ -41,7 +42,7 @@ def test_a_handle_is_reported_masked(project: Path) -> None:
 def test_singling_out_is_a_warning_that_does_not_stop_the_build(project: Path) -> None:
     generated = generate(project, (FILE, casus("Ze was de enige Eritrese vrouw in haar portiek, vertelde ze.")))
     assert report(generated) == (
-        f"{FILE}:{SITUATIE_LINE}: (waarschuwing) veld 'situatie': mogelijk herkenbaar zonder naam (de enige in een "
+        f"{FILE}:{SITUATION_LINE}: (waarschuwing) veld 'situatie': mogelijk herkenbaar zonder naam (de enige in een "
         "kleine kring): 'e**** ******** ***** ** **** *******'.\n"
         "    tip: Wie de enige is in een portiek, straat, school of bedrijf, is ook zonder naam te herkennen. "
         "Schrijf het algemener of laat de plek of werkgever weg. Is het niet herleidbaar, zet de tekst dan met een "

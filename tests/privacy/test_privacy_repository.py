@@ -6,11 +6,13 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from privacy_helpers import SITUATIE_LINE, casus, generate, inputs, report
 
 from generator import build, privacy
 from generator.cli import main
 from generator.privacy.sources import DRAFTS_ENV
+from tests.kb_testing import SITUATION_LINE, casus, report
+from tests.kb_testing import generate_with_deduce as generate
+from tests.kb_testing import project_inputs as inputs
 
 HINT = "    tip: Vervang het door een rol, een stadsdeel of een jaar."
 ITEM_HINT = (HINT + " Is het zeker geen persoonsgegeven, zet het dan met een reden onder privacy_uitzonderingen "
@@ -22,7 +24,7 @@ NAME_HINT = ("    tip: Geef het bestand een nieuwe naam: het id en een paar woor
 def test_a_draft_with_personal_data_stops_check(project: Path) -> None:
     generated = generate(project, ("casussen/C01-vader.yml", casus("Haar BSN is 628194821.", status="concept")))
     assert report(generated) == (
-        f"casussen/C01-vader.yml:{SITUATIE_LINE}: veld 'situatie': mogelijk persoonsgegeven (BSN): '6********'.\n"
+        f"casussen/C01-vader.yml:{SITUATION_LINE}: veld 'situatie': mogelijk persoonsgegeven (BSN): '6********'.\n"
         f"{ITEM_HINT}\n1 fout.")
 
 
@@ -103,7 +105,7 @@ def test_drafts_folder_inside_the_repository_is_refused(project: Path, monkeypat
                      "aantekeningen gepubliceerd worden.") == 2
 
 
-def test_private_drafts_are_made_by_nieuw_and_read_by_concepten_only(
+def test_private_drafts_are_made_by_the_new_command_and_read_by_the_drafts_build_only(
         project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     drafts = tmp_path / "prive-concepten"
     drafts.mkdir()
@@ -116,11 +118,11 @@ def test_private_drafts_are_made_by_nieuw_and_read_by_concepten_only(
     assert main(["--map", str(project), "check"]) == 0  # the public check does not read the folder
     assert main(["--map", str(project), "check", "--concepten"]) == 0  # raw notes: a warning there
     err = capsys.readouterr().err
-    assert (f"{made}:{SITUATIE_LINE}: (waarschuwing) veld 'situatie': mogelijk persoonsgegeven (BSN): "
+    assert (f"{made}:{SITUATION_LINE}: (waarschuwing) veld 'situatie': mogelijk persoonsgegeven (BSN): "
             "'6********'.") in err
 
 
-def test_nieuw_refuses_a_title_with_a_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_new_command_refuses_a_title_with_a_name(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--map", str(project), "nieuw", "casus", "Mevrouw Fatima el Amrani van de Javastraat 112"]) == 1
     err = capsys.readouterr().err
     assert err.startswith("titel: de titel bevat mogelijk een persoonsgegeven (")

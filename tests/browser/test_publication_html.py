@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_browser import REPO, BuiltSite, watched_context
-from kb_zoeken import open_with_slash, result_hrefs, type_query
+
+from tests.browser.helpers import REPO, BuiltSite, watched_context
+from tests.browser.search_ui import open_with_slash, result_hrefs, type_query
 
 pytestmark = pytest.mark.browser
 

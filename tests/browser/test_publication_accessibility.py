@@ -5,30 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from kb_browser import BuiltSite, watched_context
-from kb_zoeken import SECTION_LINK, dialog_is_open, focused_matches, open_with_slash, result_hrefs, type_query
+
+from tests.browser.helpers import BLOCKING, BuiltSite, axe_violations, describe, watched_context
+from tests.browser.search_ui import (
+    SECTION_LINK,
+    dialog_is_open,
+    focused_matches,
+    open_with_slash,
+    result_hrefs,
+    type_query,
+)
 
 pytestmark = pytest.mark.browser
-
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING = {"serious", "critical"}
-
-
-def axe_violations(page: Any) -> list[dict[str, Any]]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
-                                       "resultTypes": ["violations"]})
-    return list(results.response["violations"])
-
-
-def describe(violations: list[dict[str, Any]]) -> str:
-    lines = []
-    for v in violations:
-        targets = [" ".join(map(str, n["target"])) for n in v["nodes"]][:4]
-        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}x, bijv. {targets})")
-    return "\n".join(lines)
-
 
 def search_violations(page: Any) -> list[dict[str, Any]]:
     """The open search (Pagefind's dialog) with results, and again with a section of a result selected by

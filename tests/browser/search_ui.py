@@ -59,7 +59,8 @@ def gets_focus(page: Any, selector: str, timeout_ms: int = 2000) -> bool:
 
 def focused_href(page: Any) -> str | None:
     """The address of the focused link, if a link has the focus."""
-    return page.evaluate("(() => { const a = document.activeElement; return a && a.href ? a.href : null })()")
+    href = page.evaluate("(() => { const a = document.activeElement; return a && a.href ? a.href : null })()")
+    return None if href is None else str(href)
 
 
 def open_with_slash(page: Any) -> None:

@@ -18,8 +18,19 @@ from typing import Any
 
 import pytest
 import yaml
-from kb_browser import REPO, Crawl, SiteServer, Watched, build_project, crawl_site, visit_all, watch, watched_context
-from kb_zoeken import open_with_slash, result_hrefs, type_query
+
+from tests.browser.helpers import (
+    REPO,
+    Crawl,
+    SiteServer,
+    Watched,
+    build_project,
+    crawl_site,
+    visit_all,
+    watch,
+    watched_context,
+)
+from tests.browser.search_ui import open_with_slash, result_hrefs, type_query
 
 pytestmark = pytest.mark.browser
 
@@ -140,7 +151,7 @@ def line(index: int) -> str:
 def corpus_items() -> dict[str, dict[str, Any]]:
     md = MARKDOWN_CORPUS
     anonimisering = {"gecontroleerd_door": "onderzoeker", "gecontroleerd_op": "2025-06-01"}
-    figuur = {"titel": line(4), "toelichting": md, "eenheid": line(1), "kolommen": [line(0), line(1)],
+    figure = {"titel": line(4), "toelichting": md, "eenheid": line(1), "kolommen": [line(0), line(1)],
               "rijen": [{"label": line(2), "waarden": ["1", "2"]}, {"label": line(3), "waarden": ["3", "4"]}],
               "bron": line(5)}
     return {
@@ -172,7 +183,7 @@ def corpus_items() -> dict[str, dict[str, Any]]:
         "onderzoek/O01-injectie.yml": {
             "id": "O01", "titel": line(3), "status": "gepubliceerd", "samenvatting": md, "periode": line(1),
             "uitvoerders": LINE_CORPUS, "themas": ["maatwerk"],
-            "onderdelen": [{"kop": line(5), "tekst": md}], "figuren": [figuur], "herkomst": md},
+            "onderdelen": [{"kop": line(5), "tekst": md}], "figuren": [figure], "herkomst": md},
         "lessen/L01-injectie.yml": {
             "id": "L01", "titel": line(0), "status": "gepubliceerd", "samenvatting": md, "onderdeel_van": "les",
             "leerdoelen": LINE_CORPUS, "werkvormen": ["incidentmethode"], "duur_minuten": 90,

@@ -6,7 +6,8 @@ import re
 from urllib.parse import unquote, urldefrag
 
 import pytest
-from kb_browser import BuiltSite, Crawl
+
+from tests.browser.helpers import BuiltSite, Crawl
 
 pytestmark = pytest.mark.browser
 

@@ -10,16 +10,17 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from kb_testing import CHROMIUM, CHROMIUM_ARGS, free_port, require_chromium
+
+from tests.browser.helpers import free_port
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
 def server(small_project: Path) -> Iterator[tuple[Path, str]]:
-    require_chromium()
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "generator.cli", "--map", str(small_project), "serve",
                                 "--adres", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -46,14 +47,11 @@ def server(small_project: Path) -> Iterator[tuple[Path, str]]:
     process.wait(timeout=10)
 
 
-def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(server: tuple[Path, str]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(browser: Any, server: tuple[Path, str]) -> None:
     root, url = server
     casus = root / "casussen" / "C01-moeder.yml"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page()
+    page = browser.new_page()
+    try:
         page.goto(url + "casussen/c01/")
         assert page.locator("h1").inner_text().startswith("Een moeder tussen de regels")
 
@@ -78,4 +76,5 @@ def test_edit_shows_in_the_open_page_and_errors_show_as_a_banner(server: tuple[P
 
         casus.write_text(casus.read_text("utf-8").replace("fasen: [nazorgg]", "fasen: [nazorg]"), "utf-8")
         page.wait_for_function("!document.getElementById('kb-meldingen')", timeout=10_000)
-        browser.close()
+    finally:
+        page.close()

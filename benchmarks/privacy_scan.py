@@ -1,6 +1,6 @@
 """How long does the privacy scan take for many casussen? Not a test: a measurement.
 
-    .venv/bin/python -m tests.privacy.bench_scan [--casussen 1000] [--woorden 600]
+    .venv/bin/python -m benchmarks.privacy_scan [--casussen 1000] [--woorden 600]
 
 Builds synthetic casussen (Dutch-like text of about --woorden words each, spread over
 the usual fields, with declared pseudonyms), validates them like the real pipeline and
@@ -24,7 +24,7 @@ import textwrap
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:  # run as a script: make `generator` importable
     sys.path.insert(0, str(REPO))
 
@@ -33,7 +33,7 @@ from generator.problems import Problem  # noqa: E402
 
 TODAY = dt.date(2026, 11, 23)
 
-WOORDEN_TEKST = """
+WORD_LIST_TEXT = """
     de het een en van in op met voor naar bij over door uit aan om dat die dit wat wie waar hoe
     bewoner vertrouwenspersoon klantmanager buurtteam loket regeling aanvraag toeslag schuld brief
     afspraak gesprek gezin moeder vader kind kinderen school huur woning energierekening gemeente
@@ -42,85 +42,85 @@ WOORDEN_TEKST = """
     kwam ging bleef zocht vond vroeg hielp belde schreef wachtte besloot merkte vertelde legde
     niet geen wel ook nog al pas toen daarna eindelijk samen zelf opnieuw steeds vaak soms
 """
-WOORDEN = tuple(WOORDEN_TEKST.split())
-PSEUDONIEMEN = ("Karim", "Noor", "Sevda", "Mirjam", "Youssef", "Priya", "Daan", "Esra", "Ruben", "Lotte")
-ROLLEN = ("bewoner", "vertrouwenspersoon", "klantmanager", "buurtteammedewerker", "doorbraakteam")
-ORGANISATIES = ("Samen Vooruit", "WPI", "het Huis van de Wijk", "Dynamo", "de HvA", "Civic")
-STADSDELEN = ("oost", "nieuw-west", "west", "zuidoost", "noord")
+WORDS = tuple(WORD_LIST_TEXT.split())
+PSEUDONYMS = ("Karim", "Noor", "Sevda", "Mirjam", "Youssef", "Priya", "Daan", "Esra", "Ruben", "Lotte")
+ROLES = ("bewoner", "vertrouwenspersoon", "klantmanager", "buurtteammedewerker", "doorbraakteam")
+ORGANISATIONS = ("Samen Vooruit", "WPI", "het Huis van de Wijk", "Dynamo", "de HvA", "Civic")
+DISTRICTS = ("oost", "nieuw-west", "west", "zuidoost", "noord")
 
 
 STARTERS = ("De", "Het", "Een", "Toen", "Daarna", "Volgens", "Wel", "Pas", "Samen met", "Ook", "Na", "Bij")
 
 
-def _zin(rng: random.Random, namen: tuple[str, ...]) -> str:
-    woorden = [rng.choice(STARTERS).lower()] + rng.choices(WOORDEN, k=rng.randint(7, 15))
-    keuze = rng.random()
-    if keuze < 0.25:
-        woorden.insert(rng.randrange(len(woorden)), rng.choice(namen))
-    elif keuze < 0.4:
-        woorden.insert(rng.randrange(len(woorden)), rng.choice(ORGANISATIES))
-    elif keuze < 0.5:
-        aantal = f"{rng.randint(2, 140)} {rng.choice(('aanvragen', 'bewoners'))}"
-        woorden.insert(rng.randrange(len(woorden)), aantal)
-    elif keuze < 0.55:
-        periode = f"in {rng.choice(('voorjaar', 'najaar'))} {rng.randint(2019, 2025)}"
-        woorden.insert(rng.randrange(len(woorden)), periode)
-    zin = " ".join(woorden)
-    return zin[0].upper() + zin[1:] + "."
+def _sentence(rng: random.Random, names: tuple[str, ...]) -> str:
+    words = [rng.choice(STARTERS).lower()] + rng.choices(WORDS, k=rng.randint(7, 15))
+    choice = rng.random()
+    if choice < 0.25:
+        words.insert(rng.randrange(len(words)), rng.choice(names))
+    elif choice < 0.4:
+        words.insert(rng.randrange(len(words)), rng.choice(ORGANISATIONS))
+    elif choice < 0.5:
+        count = f"{rng.randint(2, 140)} {rng.choice(('aanvragen', 'bewoners'))}"
+        words.insert(rng.randrange(len(words)), count)
+    elif choice < 0.55:
+        period = f"in {rng.choice(('voorjaar', 'najaar'))} {rng.randint(2019, 2025)}"
+        words.insert(rng.randrange(len(words)), period)
+    sentence = " ".join(words)
+    return sentence[0].upper() + sentence[1:] + "."
 
 
-def _titel(rng: random.Random, namen: tuple[str, ...]) -> str:
-    woorden = _zin(rng, namen).rstrip(".").split()
-    return " ".join(woorden[:8])
+def _title(rng: random.Random, names: tuple[str, ...]) -> str:
+    words = _sentence(rng, names).rstrip(".").split()
+    return " ".join(words[:8])
 
 
-def _alinea(rng: random.Random, namen: tuple[str, ...], woorden: int) -> str:
-    zinnen: list[str] = []
-    while sum(len(z.split()) for z in zinnen) < woorden:
-        zinnen.append(_zin(rng, namen))
-    return " ".join(zinnen)
+def _paragraph(rng: random.Random, names: tuple[str, ...], words: int) -> str:
+    sentences: list[str] = []
+    while sum(len(z.split()) for z in sentences) < words:
+        sentences.append(_sentence(rng, names))
+    return " ".join(sentences)
 
 
-def _blok(tekst: str, inspringing: int = 2) -> str:
-    return "|\n" + textwrap.indent(textwrap.fill(tekst, 100), " " * inspringing)
+def _block(text: str, indent: int = 2) -> str:
+    return "|\n" + textwrap.indent(textwrap.fill(text, 100), " " * indent)
 
 
 def synthetic_casus(number: int, words: int, rng: random.Random) -> load.Source:
-    namen = tuple(rng.sample(PSEUDONIEMEN, 2))
+    names = tuple(rng.sample(PSEUDONYMS, 2))
     share = words // 12  # samenvatting 1, situatie 4, knelpunten 3, doorbraak 2, herkomst 1, lijsten 1
-    vragen = "\n".join(f"  - {_zin(rng, namen)[:-1]}?" for _ in range(3))
-    doelen = "\n".join(f"  - {_zin(rng, namen)}" for _ in range(2))
-    tekst = f"""\
+    questions = "\n".join(f"  - {_sentence(rng, names)[:-1]}?" for _ in range(3))
+    goals = "\n".join(f"  - {_sentence(rng, names)}" for _ in range(2))
+    text = f"""\
 id: C{number:04d}
-titel: {_titel(rng, namen)}
+titel: {_title(rng, names)}
 status: gepubliceerd
-samenvatting: {_blok(_alinea(rng, namen, share))}
+samenvatting: {_block(_paragraph(rng, names, share))}
 context:
-  stadsdeel: {rng.choice(STADSDELEN)}
+  stadsdeel: {rng.choice(DISTRICTS)}
   periode: najaar {rng.randint(2019, 2025)}
-rollen: [{", ".join(rng.sample(ROLLEN, 3))}]
+rollen: [{", ".join(rng.sample(ROLES, 3))}]
 pseudoniemen:
-  - naam: {namen[0]}
+  - naam: {names[0]}
     rol: bewoner
-  - naam: {namen[1]}
+  - naam: {names[1]}
     rol: vertrouwenspersoon
-situatie: {_blok(_alinea(rng, namen, 4 * share))}
-knelpunten: {_blok(_alinea(rng, namen, 3 * share))}
-doorbraak: {_blok(_alinea(rng, namen, 2 * share))}
+situatie: {_block(_paragraph(rng, names, 4 * share))}
+knelpunten: {_block(_paragraph(rng, names, 3 * share))}
+doorbraak: {_block(_paragraph(rng, names, 2 * share))}
 fasen: [ondersteuning]
 themas: [maatwerk]
 bespreekvragen:
-{vragen}
+{questions}
 leerdoelen:
-{doelen}
-herkomst: {_blok(_alinea(rng, namen, share))}
+{goals}
+herkomst: {_block(_paragraph(rng, names, share))}
 anonimisering:
   gecontroleerd_door: onderzoeker
   gecontroleerd_op: "2025-06-01"
 toestemming:
   soort: samengesteld
 """
-    return load.Source(f"casussen/C{number:04d}-synthetisch.yml", tekst.encode("utf-8"))
+    return load.Source(f"casussen/C{number:04d}-synthetisch.yml", text.encode("utf-8"))
 
 
 def vocabulary_sources() -> list[load.Source]:

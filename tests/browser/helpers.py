@@ -26,7 +26,6 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from kb_testing import CHROMIUM, CHROMIUM_ARGS, require_chromium  # noqa: F401 - shared with the other tests
 
 REPO = Path(__file__).resolve().parents[2]
 PREFIX = "/kennisbank/"
@@ -39,6 +38,35 @@ REPO_URL = "https://github.com/voorbeeld/kennisbank"
 
 
 # ---------------------------------------------------------------- the browser
+
+CHROMIUM = Path(os.environ.get("KENNISBANK_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update",
+                 "--disable-gpu", "--no-first-run", "--disable-sync"]
+
+
+def require_chromium() -> None:
+    """Skip without a browser, but in CI (CI=true) a missing browser is a failure, never a skip."""
+    problem = ""
+    if not CHROMIUM.is_file():
+        problem = f"Chromium ontbreekt ({CHROMIUM}); installeer het Debian-pakket chromium."
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            problem = "Het Python-pakket playwright ontbreekt; draai scripts/installeer.sh."
+    if not problem:
+        return
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(problem, pytrace=False)
+    pytest.skip(problem)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 @dataclass
@@ -127,6 +155,31 @@ def visit_all(context: Any, origin: str, urls: list[str], check: Callable[[str, 
     return requests
 
 
+# ---------------------------------------------------------------- accessibility (axe-core)
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING = {"serious", "critical"}
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """The serious and less serious WCAG 2.1 AA violations axe-core finds on the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_21_AA},
+                                       "resultTypes": ["violations"]})
+    return list(results.response["violations"])
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    """Violations as lines for an assertion message, with up to four elements each."""
+    lines = []
+    for v in violations:
+        targets = [" ".join(map(str, n["target"])) for n in v["nodes"]][:4]
+        lines.append(f"  [{v['impact']}] {v['id']}: {v['help']} ({len(v['nodes'])}x, bijv. {targets})")
+    return "\n".join(lines)
+
+
+
 # ---------------------------------------------------------------- the server
 
 
@@ -213,7 +266,7 @@ def copy_project(target: Path, source: Path = REPO) -> Path:
     return target
 
 
-def build_project(root: Path, site_url: str, epoch: str = EPOCH, publicatie: bool = True) -> int:
+def build_project(root: Path, site_url: str, epoch: str = EPOCH, publication: bool = True) -> int:
     """`kennisbank build` on root, as the Pages workflow runs it; returns the exit code."""
     from generator.cli import main
 
@@ -222,7 +275,7 @@ def build_project(root: Path, site_url: str, epoch: str = EPOCH, publicatie: boo
         mp.setenv("SOURCE_DATE_EPOCH", epoch)
         # Edit links as on GitHub, but the same everywhere (GitHub Actions would set GITHUB_REPOSITORY).
         mp.setenv("KENNISBANK_REPO_URL", REPO_URL)
-        if publicatie:
+        if publication:
             mp.setenv("KENNISBANK_PUBLICATIE", "1")
         return main(["--map", str(root), "build"])
 

@@ -7,41 +7,40 @@ import random
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-import kb_pdf
 import pytest
-from kb_testing import CHROMIUM, CHROMIUM_ARGS, StaticServer, require_chromium
 
 from generator.cli import main
+from tests.browser import pdf_pages
+from tests.browser.helpers import SiteServer
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def built(small_project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, StaticServer]]:
+def small_site(small_project: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Path, SiteServer]]:
+    """The small project, served under /kennisbank/; each test builds it itself (some edit it in between)."""
     monkeypatch.setenv("KENNISBANK_SITE_URL", "http://127.0.0.1/kennisbank/")
-    server = StaticServer(small_project / "site")
+    server = SiteServer(small_project / "site").start()
     yield small_project, server
     server.close()
 
 
-def test_renamed_casus_keeps_its_address_and_its_old_address_redirects(built: tuple[Path, StaticServer],
-                                                                       browser: object) -> None:
-    root, server = built
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """A fresh page in the session's Chromium, closed after the test."""
+    page = browser.new_page()
+    yield page
+    page.close()
+
+
+def test_renamed_casus_keeps_its_address_and_its_old_address_redirects(small_site: tuple[Path, SiteServer],
+                                                                       tab: Any) -> None:
+    root, server = small_site
     path = root / "casussen" / "C01-moeder.yml"
     assert main(["--map", str(root), "build"]) == 0
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
     page.goto(server.url + "casussen/c01/")
     assert page.locator(".kb-id").first.inner_text() == "C01"
 
@@ -59,10 +58,10 @@ def test_renamed_casus_keeps_its_address_and_its_old_address_redirects(built: tu
     assert page.locator("#bespreekvragen").is_visible()
 
 
-def test_explorer_filters_from_the_url_and_by_keyboard(built: tuple[Path, StaticServer], browser: object) -> None:
-    root, server = built
+def test_explorer_filters_from_the_url_and_by_keyboard(small_site: tuple[Path, SiteServer], tab: Any) -> None:
+    root, server = small_site
     assert main(["--map", str(root), "build"]) == 0
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
     page.goto(server.url + "verkenner/?thema=maatwerk&fase=ondersteuning")
     count = page.locator("#kb-aantal")
     count.wait_for()
@@ -90,25 +89,25 @@ def test_explorer_filters_from_the_url_and_by_keyboard(built: tuple[Path, Static
 def synthetic_records(n: int) -> dict[str, object]:
     rng = random.Random(7)
     themas = [f"thema{i}" for i in range(14)]
-    fasen = ["benaderen", "indicatiestelling", "plan-in-dialoog", "ondersteuning", "nazorg", "evaluatie"]
-    rollen = [f"rol{i}" for i in range(14)]
+    phases = ["benaderen", "indicatiestelling", "plan-in-dialoog", "ondersteuning", "nazorg", "evaluatie"]
+    roles = [f"rol{i}" for i in range(14)]
     items = []
     for i in range(n):
         kind = rng.choice(["casus", "casus", "casus", "stelling", "verslag"])
         items.append({"id": f"C{i:04d}", "t": kind, "titel": f"Titel {i} over wantrouwen en maatwerk",
                       "url": f"casussen/c{i:04d}/", "tekst": "tekst " * 30,
-                      "thema": rng.sample(themas, 2), "fase": rng.sample(fasen, 2), "rol": rng.sample(rollen, 3),
+                      "thema": rng.sample(themas, 2), "fase": rng.sample(phases, 2), "rol": rng.sample(roles, 3),
                       "werkvorm": ["incidentmethode"], "soort": [], "jaar": [str(2019 + i % 7)]})
     return {"labels": {"t": {"casus": "Casus", "stelling": "Stelling", "verslag": "Verslag"}}, "items": items}
 
 
 @pytest.mark.parametrize("size", [100, 1000, 5000])
-def test_explorer_filters_thousands_of_items_within_50_ms(built: tuple[Path, StaticServer], browser: object,
+def test_explorer_filters_thousands_of_items_within_50_ms(small_site: tuple[Path, SiteServer], tab: Any,
                                                          size: int) -> None:
-    root, server = built
+    root, server = small_site
     assert main(["--map", str(root), "build"]) == 0
     (root / "site" / "data" / "verkenner.json").write_text(json.dumps(synthetic_records(size)), "utf-8")
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
     page.goto(server.url + "verkenner/")
     page.wait_for_function("document.getElementById('kb-aantal').textContent.includes('gevonden')")
     # A reader looks at the page before clicking: let the browser finish loading (compiling, collecting)
@@ -126,10 +125,10 @@ def test_explorer_filters_thousands_of_items_within_50_ms(built: tuple[Path, Sta
     assert max(timings) < 50
 
 
-def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, StaticServer], browser: object) -> None:
-    root, server = built
+def test_glossary_term_is_explained_on_focus_and_hover(small_site: tuple[Path, SiteServer], tab: Any) -> None:
+    root, server = small_site
     assert main(["--map", str(root), "build"]) == 0
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
     page.goto(server.url + "casussen/c01/")
     terms = page.locator("a.kb-begrip")
     assert terms.first.inner_text().lower() == "vertrouwenspersoon"
@@ -146,15 +145,15 @@ def test_glossary_term_is_explained_on_focus_and_hover(built: tuple[Path, Static
     assert "Komt voor in: C01" in entry.inner_text()
 
 
-def pdf_pages(pdf: bytes) -> list[str]:
+def printed_texts(pdf: bytes) -> list[str]:
     """The text of each printed page, read with pypdf (GitHub's runner has no pdftotext)."""
-    return [page.extract_text(extraction_mode="layout") for page in kb_pdf.read(pdf).pages]
+    return [page.extract_text(extraction_mode="layout") for page in pdf_pages.read(pdf).pages]
 
 
-def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, StaticServer], browser: object) -> None:
-    from kb_testing import CASUS, STELLING
+def test_handout_and_cards_print_on_a4_without_site_chrome(small_site: tuple[Path, SiteServer], tab: Any) -> None:
+    from tests.kb_testing import CASUS, STELLING
 
-    root, server = built
+    root, server = small_site
     for number in range(2, 8):
         (root / "stellingen" / f"S0{number}-extra.yml").write_text(textwrap.dedent(
             STELLING.replace("S01", f"S0{number}").replace("Wij worden te vaak gevraagd",
@@ -164,10 +163,10 @@ def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, St
         "De vertrouwenspersoon begeleidt de moeder, zie [de gemeente](https://www.amsterdam.nl/).")
     (root / "casussen" / "C01-moeder.yml").write_text(casus, "utf-8")
     assert main(["--map", str(root), "build"]) == 0
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
 
     page.goto(server.url + "handouts/c01/")
-    handout = pdf_pages(page.pdf(format="A4"))
+    handout = printed_texts(page.pdf(format="A4"))
     text = "\n".join(handout)
     assert "De situatie" in text and "Bespreekvragen" in text and "Wat zou jij doen?" in text
     assert "Het Doorbraakteam vond ruimte" not in text, "the handout stops before what happened next"
@@ -176,22 +175,22 @@ def test_handout_and_cards_print_on_a4_without_site_chrome(built: tuple[Path, St
     assert "C01 hand-out · http://127.0.0.1" in text, "the page's id and address are printed"
 
     page.goto(server.url + "kaarten/")
-    cards = pdf_pages(page.pdf(format="A4"))
+    cards = printed_texts(page.pdf(format="A4"))
     assert len(cards) == 2, "seven cards, six to a sheet"
     assert sum(page_text.count("Stelling nummer") for page_text in cards) == 6
 
     page.goto(server.url + "casussen/c01/")
-    full = "\n".join(pdf_pages(page.pdf(format="A4")))
+    full = "\n".join(printed_texts(page.pdf(format="A4")))
     assert "(https://www.amsterdam.nl/)" in full, "a link to another site prints its address"
     assert "(http://127.0.0.1" not in full, "links inside the site (glossary, thema's) print as words only"
     assert "vond ruimte voor maatwerk" in full
 
 
 def test_long_stelling_card_grows_and_handout_questions_keep_their_writing_space(
-        built: tuple[Path, StaticServer], browser: object) -> None:
-    from kb_testing import CASUS, STELLING
+        small_site: tuple[Path, SiteServer], tab: Any) -> None:
+    from tests.kb_testing import CASUS, STELLING
 
-    root, server = built
+    root, server = small_site
     long = "Wij worden te vaak gevraagd, " + "en dan nog eens en nog eens gevraagd, " * 12 + "zonder antwoord."
     (root / "stellingen" / "S01-verhalen.yml").write_text(
         textwrap.dedent(STELLING).replace("Wij worden te vaak gevraagd om verhalen te delen.", long), "utf-8")
@@ -201,24 +200,24 @@ def test_long_stelling_card_grows_and_handout_questions_keep_their_writing_space
                                            "bespreekvragen:\n" + questions)
     (root / "casussen" / "C01-moeder.yml").write_text(casus, "utf-8")
     assert main(["--map", str(root), "build"]) == 0
-    page = browser.new_page()  # type: ignore[attr-defined]
+    page = tab
 
     page.goto(server.url + "kaarten/")
-    reader = kb_pdf.read(page.pdf(format="A4"))
-    runs = kb_pdf.text_runs(reader, 0)
-    rows, _ = kb_pdf.lines(kb_pdf.filled_boxes(reader, 0, (0.533, 0.533, 0.533)))
+    reader = pdf_pages.read(page.pdf(format="A4"))
+    runs = pdf_pages.text_runs(reader, 0)
+    rows, _ = pdf_pages.lines(pdf_pages.filled_boxes(reader, 0, (0.533, 0.533, 0.533)))
     card = [r for r in runs if r.top > rows[0]]
     assert card and card[-1].text.endswith("zonder antwoord.")
     assert rows[0] < card[0].top and card[-1].bottom < rows[1], "the long card grows: no text past its cut line"
 
     page.goto(server.url + "handouts/c01/")
-    reader = kb_pdf.read(page.pdf(format="A4"))
+    reader = pdf_pages.read(page.pdf(format="A4"))
     assert len(reader.pages) >= 2, "twelve questions with writing space fill more than one sheet"
     for number in range(len(reader.pages)):
-        runs = kb_pdf.text_runs(reader, number)
+        runs = pdf_pages.text_runs(reader, number)
         marks = sorted([(r.top, "vraag") for r in runs if r.text.startswith("Vraag ")]
                        + [(r.top, "kop") for r in runs if r.text.startswith("Wat zou jij doen")]
-                       + [(b.top, "ruimte") for b in kb_pdf.filled_boxes(reader, number, (0.6, 0.6, 0.6))
+                       + [(b.top, "ruimte") for b in pdf_pages.filled_boxes(reader, number, (0.6, 0.6, 0.6))
                           if b.right - b.left > 50])
         kinds = [kind for _, kind in marks]
         for i, kind in enumerate(kinds):

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from kb_testing import CHROMIUM, CHROMIUM_ARGS, StaticServer, require_chromium
-from kb_zoeken import (
+
+from tests.browser.helpers import SiteServer
+from tests.browser.search_ui import (
     SECTION_LINK,
     SUMMARY,
     gets_focus,
@@ -106,20 +107,15 @@ NO_ANSWER = ["eenoudergezin", "alleenstaand", "xyzzy", "proefproject"]
 
 
 @pytest.fixture(scope="module")
-def page(built: Path) -> Iterator[tuple[Any, str]]:
+def page(built: Path, browser: Any) -> Iterator[tuple[Any, str]]:
     """One page in Chromium on the built site; console errors are collected on page.errors."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    server = StaticServer(built / "site")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        tab = browser.new_page()
-        tab.errors = []
-        tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
-        tab.on("pageerror", lambda err: tab.errors.append(str(err)))
-        yield tab, server.url
-        browser.close()
+    server = SiteServer(built / "site").start()
+    tab = browser.new_page()
+    tab.errors = []
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda err: tab.errors.append(str(err)))
+    yield tab, server.url
+    tab.close()
     server.close()
 
 
@@ -289,7 +285,7 @@ def test_results_narrow_to_one_type_by_keyboard(page: tuple[Any, str]) -> None:
                           arg=min(30, len(everything)))
 
 
-def test_word_forms_and_edit_distance_in_zoeken_js(page: tuple[Any, str]) -> None:
+def test_word_forms_and_edit_distance_in_the_search_script(page: tuple[Any, str]) -> None:
     """The rules behind the table above, one by one (kbZoekhulp in assets/zoeken.js)."""
     tab, base = page
     tab.goto(base, wait_until="networkidle")

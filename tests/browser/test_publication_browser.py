@@ -6,8 +6,9 @@ import re
 from typing import Any
 
 import pytest
-from kb_browser import SCREENSHOTS, BuiltSite, Crawl, Watched, visit_all, watched_context
-from kb_zoeken import (
+
+from tests.browser.helpers import SCREENSHOTS, BuiltSite, Crawl, Watched, visit_all, watched_context
+from tests.browser.search_ui import (
     DIALOG,
     INPUT,
     RESULT_LINK,

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kb_testing import pagefind_pages
-
 from generator.zoekindex import PAGEFIND, WORDS, Card, article, card_attributes, index, lean_page, page_words, word_list
+from tests.kb_testing import pagefind_pages
 
 
 def test_the_index_equals_pagefinds_index_of_the_built_site(built: Path, tmp_path: Path) -> None:
@@ -100,8 +99,8 @@ def test_the_same_pages_give_the_same_bundle_byte_for_byte(tmp_path: Path) -> No
     """Pagefind writes its filter values in a random order; steady_filters sorts them, so two runs (and
     the MkDocs and ProperDocs builds in tests/test_engine.py) give the same files."""
     pages = tmp_path / "paginas"
-    for number, soort in enumerate(("Casus", "Stelling", "Verslag", "Onderzoek", "Les", "Thema", "Overig")):
-        page = lean_page(f"<h1>Pagina {number}</h1>\n<p>Schulden en wonen.</p>", Card(soort, f"X{number}"))
+    for number, kind in enumerate(("Casus", "Stelling", "Verslag", "Onderzoek", "Les", "Thema", "Overig")):
+        page = lean_page(f"<h1>Pagina {number}</h1>\n<p>Schulden en wonen.</p>", Card(kind, f"X{number}"))
         (pages / f"p{number}").mkdir(parents=True)
         (pages / f"p{number}" / "index.html").write_text(page, "utf-8")
     bundles = []

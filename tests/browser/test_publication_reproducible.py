@@ -6,7 +6,8 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_browser import EPOCH, REPO, build_project, copy_project, tree_hashes
+
+from tests.browser.helpers import EPOCH, REPO, build_project, copy_project, tree_hashes
 
 pytestmark = pytest.mark.slow
 
