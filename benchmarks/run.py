@@ -164,7 +164,7 @@ def machine() -> dict[str, Any]:
 
 
 def _errors(problems: list[Any]) -> list[str]:
-    return [p.format() for p in problems if p.ernst == "fout"]
+    return [p.format() for p in problems if p.severity == "fout"]
 
 
 # ---------------------------------------------------------------- the build

@@ -70,19 +70,19 @@ class Layout:
     """Where a build reads and writes, for the public site or the drafts preview."""
 
     root: Path
-    concepten: bool = False
+    drafts: bool = False
 
     @property
     def docs(self) -> Path:
-        return self.root / "build" / ("concepten-docs" if self.concepten else "docs")
+        return self.root / "build" / ("concepten-docs" if self.drafts else "docs")
 
     @property
     def site(self) -> Path:
-        return self.root / ("site-concepten" if self.concepten else "site")
+        return self.root / ("site-concepten" if self.drafts else "site")
 
     @property
     def search_pages(self) -> Path:
-        """The lean pages the search index is made from, written while MkDocs builds (generator/zoekindex.py)."""
+        """The lean pages the search index is made from, written while MkDocs builds (generator/search_index.py)."""
         return self._own("zoekpaginas")
 
     @property
@@ -96,27 +96,27 @@ class Layout:
 
     def _own(self, name: str, suffix: str = "") -> Path:
         """A file in build/ of this build alone: the drafts preview keeps its own."""
-        return self.root / "build" / f"{name}{'-concepten' if self.concepten else ''}{suffix}"
+        return self.root / "build" / f"{name}{'-concepten' if self.drafts else ''}{suffix}"
 
 
 # ---------------------------------------------------------------- gather (reads)
 
 
-def gather(root: Path, today: dt.date | None = None, concepten: bool = False, settings: Settings | None = None,
+def gather(root: Path, today: dt.date | None = None, drafts: bool = False, settings: Settings | None = None,
            state: BuildState | None = None) -> Inputs:
     """`state`: the build state kept in memory (`serve`); read from build/ when omitted.
     `settings`: read from the environment when omitted (tests; the command passes its own)."""
     settings = Settings.from_environment() if settings is None else settings
-    layout = Layout(root, concepten)
+    layout = Layout(root, drafts)
     docs = read_handwritten(root)
     handwritten = {**docs.pages, **{f"assets/{k}": v for k, v in _read_tree(ASSETS).items()}}
-    drafts = read_private_drafts(root, settings.drafts_folder) if concepten and settings.drafts_folder else []
-    state = build_state.read(layout.state_dir, concepten) if state is None else state
+    private_drafts = read_private_drafts(root, settings.drafts_folder) if drafts and settings.drafts_folder else []
+    state = build_state.read(layout.state_dir, drafts) if state is None else state
     return Inputs(
         images=docs.assets,
         read_problems=docs.problems,
-        sources=load.read_sources(root) + [source for source, _ in drafts],
-        private_drafts={source.rel: shown for source, shown in drafts},
+        sources=load.read_sources(root) + [source for source, _ in private_drafts],
+        private_drafts={source.rel: shown for source, shown in private_drafts},
         handwritten=handwritten,
         private_names=read_private_names(root, settings.names_file) if settings.names_file else [],
         today=today or dt.date.today(),
@@ -136,7 +136,7 @@ def _read_tree(base: Path) -> dict[str, str]:
 # ---------------------------------------------------------------- the stages
 
 
-def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
+def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
              memory: privacy.ScanMemory | None = None) -> Generated:
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
@@ -146,9 +146,9 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
         parsed = {document.rel for document in documents}
         unreadable = frozenset(source.rel for source in inputs.sources if source.rel not in parsed)
         content, found = validate.validate(documents, inputs.today, unreadable)
-        problems += found if concepten else _drafts_as_warnings(found, documents)
+        problems += found if drafts else _drafts_as_warnings(found, documents)
         problems += handwritten.check_pages(inputs.handwritten)
-    included = [i for i in content.items if concepten or i.gepubliceerd]
+    included = [i for i in content.items if drafts or i.gepubliceerd]
     with _timed(timings, "privacy"):
         # Drafts too: everything in the repository is public (generator/privacy/files.py explains why).
         findings = inputs.state.findings
@@ -164,7 +164,7 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
         timings["deduce starten"] = started
         timings["privacy"] -= started
     with _timed(timings, "koppelen"):
-        site, found = resolve.resolve(content, included, concepten, inputs.state.related)
+        site, found = resolve.resolve(content, included, drafts, inputs.state.related)
         problems += found
         problems += linkage.check(site)
     with _timed(timings, "renderen"):
@@ -179,18 +179,18 @@ def generate(inputs: Inputs, concepten: bool, tagger: privacy.NameTagger,
 
 def _private_drafts_as_warnings(problems: list[Problem], drafts: dict[str, str]) -> list[Problem]:
     """Notes in the private drafts folder may still hold personal data: that is what the folder is for."""
-    return [replace(p, ernst="waarschuwing") if p.bestand in drafts else p for p in problems]
+    return [replace(p, severity="waarschuwing") if p.file in drafts else p for p in problems]
 
 
 def _in_drafts_folder(problems: list[Problem], drafts: dict[str, str]) -> list[Problem]:
     """A file of the private drafts folder is named where it is, not where it would be in the repository."""
-    return [replace(p, bestand=drafts[p.bestand]) if p.bestand in drafts else p for p in problems]
+    return [replace(p, file=drafts[p.file]) if p.file in drafts else p for p in problems]
 
 
 def _drafts_as_warnings(problems: list[Problem], documents: list[load.Document]) -> list[Problem]:
     """A half-finished draft must not block the public build; its problems are warnings there."""
     drafts = {d.rel for d in documents if isinstance(d.data, dict) and d.data.get("status") == "concept"}
-    return [replace(p, ernst="waarschuwing") if p.bestand in drafts else p for p in problems]
+    return [replace(p, severity="waarschuwing") if p.file in drafts else p for p in problems]
 
 
 @contextmanager
@@ -208,10 +208,10 @@ class Builder:
     and `build` (build). The state and deduce stay in memory between regenerations: an edit in `serve`
     reads the changed files, never the state file."""
 
-    def __init__(self, root: Path, settings: Settings, concepten: bool = False,
+    def __init__(self, root: Path, settings: Settings, drafts: bool = False,
                  progress: Callable[[str], None] = print, today: dt.date | None = None):
-        self.root, self.settings, self.concepten, self.progress, self.today = root, settings, concepten, progress, today
-        self.layout = Layout(root, concepten)
+        self.root, self.settings, self.drafts, self.progress, self.today = root, settings, drafts, progress, today
+        self.layout = Layout(root, drafts)
         self.state: BuildState | None = None
         self.model = privacy.DeduceModel()
         """deduce itself, loaded once when a text needs it (serve starts loading it in the background)."""
@@ -223,12 +223,12 @@ class Builder:
     def generate(self) -> Generated:
         """Gather and run the stages; writes nothing."""
         start = time.perf_counter()
-        inputs = gather(self.root, self.today, self.concepten, self.settings, self.state)
+        inputs = gather(self.root, self.today, self.drafts, self.settings, self.state)
         read = time.perf_counter() - start
         self.state = inputs.state
         if self.tagger is None:
             self.tagger = build_state.RecordingTagger(self.state.annotations, model=self.model)
-        generated = generate(inputs, self.concepten, self.tagger, self.memory)
+        generated = generate(inputs, self.drafts, self.tagger, self.memory)
         generated.timings = {"lezen": read, **generated.timings}
         return generated
 
@@ -283,8 +283,8 @@ class Builder:
         return generated
 
 
-def build(root: Path, concepten: bool = False, progress: Callable[[str], None] = print,
+def build(root: Path, drafts: bool = False, progress: Callable[[str], None] = print,
           settings: Settings | None = None) -> Generated:
     """`kennisbank build`: see Builder.build."""
     settings = Settings.from_environment() if settings is None else settings
-    return Builder(root, settings, concepten, progress).build()
+    return Builder(root, settings, drafts, progress).build()

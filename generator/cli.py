@@ -50,18 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     build = commands.add_parser("build", help="controleer de inhoud en bouw de site in site/")
-    build.add_argument("--concepten", action="store_true",
+    build.add_argument("--concepten", dest="drafts", action="store_true",
                        help="bouw een voorvertoning met concepten in site-concepten/ (nooit openbaar)")
     build.set_defaults(run=_build)
 
     check = commands.add_parser("check", help="controleer alleen de inhoud, schrijf niets")
-    check.add_argument("--concepten", action="store_true", help="controleer ook de concepten")
+    check.add_argument("--concepten", dest="drafts", action="store_true", help="controleer ook de concepten")
     check.add_argument("--herleidbaarheid", metavar="ID",
                        help="toon voor een tweede lezer alles wat de gekoppelde pagina's over deze casus verraden")
     check.set_defaults(run=_check)
 
     serve = commands.add_parser("serve", help="voorvertoning die meeverandert terwijl je schrijft")
-    serve.add_argument("--concepten", action="store_true", help="toon ook concepten, met een banner")
+    serve.add_argument("--concepten", dest="drafts", action="store_true", help="toon ook concepten, met een banner")
     serve.add_argument("--adres", default="127.0.0.1:8000", help="adres en poort (standaard 127.0.0.1:8000)")
     serve.set_defaults(run=_serve)
 
@@ -75,8 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _refuse_drafts_when_publishing(concepten: bool, settings: Settings) -> None:
-    if concepten and settings.publication:
+def _refuse_drafts_when_publishing(drafts: bool, settings: Settings) -> None:
+    if drafts and settings.publication:
         raise ContentError([Problem("KENNISBANK_PUBLICATIE", 0, "",
                                     "een publicatiebouw kan geen concepten bevatten.",
                                     "Laat --concepten weg; concepten bekijk je alleen lokaal.")])
@@ -85,11 +85,11 @@ def _refuse_drafts_when_publishing(concepten: bool, settings: Settings) -> None:
 def _build(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .build import Builder
 
-    _refuse_drafts_when_publishing(args.concepten, settings)
+    _refuse_drafts_when_publishing(args.drafts, settings)
     start = time.perf_counter()
-    generated = Builder(root, settings, args.concepten).build()
+    generated = Builder(root, settings, args.drafts).build()
     _print_warnings(generated.problems)
-    target = "site-concepten/" if args.concepten else "site/"
+    target = "site-concepten/" if args.drafts else "site/"
     print(f"Klaar: de site staat in {target} ({time.perf_counter() - start:.1f} s).")
     print(_timings_line(generated.timings))
     return 0
@@ -99,7 +99,7 @@ def _check(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .build import Builder
     from .problems import errors_only
 
-    generated = Builder(root, settings, args.concepten).check()
+    generated = Builder(root, settings, args.drafts).check()
     if args.herleidbaarheid and generated.site is not None:
         from .linkage import report
 
@@ -135,8 +135,8 @@ def _readability(site: Site | None) -> list[Problem]:
 def _serve(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .serve import serve
 
-    _refuse_drafts_when_publishing(args.concepten, settings)
-    return serve(root, args.adres, args.concepten, settings)
+    _refuse_drafts_when_publishing(args.drafts, settings)
+    return serve(root, args.adres, args.drafts, settings)
 
 
 def _nieuw(root: Path, args: argparse.Namespace, settings: Settings) -> int:
@@ -193,7 +193,7 @@ def _schema(root: Path, args: argparse.Namespace, settings: Settings) -> int:
 
 def _print_warnings(problems: list[Problem]) -> None:
     for problem in problems:
-        if problem.ernst != "fout":
+        if problem.severity != "fout":
             print(problem.format(), file=sys.stderr)
 
 

@@ -313,7 +313,7 @@ def _exact_dates(site: Site, casus: Item, told_in: set[str]) -> list[Problem]:
                 f"de casus noemt alleen een seizoen ({periode}), maar {other.id} vertelt het verhaal na en noemt de "
                 f"precieze dag van die bijeenkomst ({days[0]}).",
                 f"Zet in {other.id} alleen de maand (JJJJ-MM, met datum_toelichting) en laat de dag ook in de tekst "
-                f"weg, of vertel in {other.id} het verhaal van de casus niet na.", ernst="waarschuwing"))
+                f"weg, of vertel in {other.id} het verhaal van de casus niet na.", severity="waarschuwing"))
     return problems
 
 
@@ -374,7 +374,7 @@ def check_handout(casus: Item) -> list[Problem]:
                 f"de hand-out verraadt wat er daarna gebeurde: '{spoilers[0]}' staat ook in 'Wat hielp' "
                 "(doorbraak) en niet in de situatie.",
                 "Geef de hand-out een eigen titel (handout_titel) en eigen vragen (handout_vragen) die stoppen "
-                "bij het moment van handelen.", ernst="waarschuwing"))
+                "bij het moment van handelen.", severity="waarschuwing"))
     return problems
 
 

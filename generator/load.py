@@ -212,7 +212,7 @@ def _walk(node: yaml.Node, path: Path_, lines: dict[Path_, int], problems: list[
             if key in seen:
                 problems.append(_problem(rel, line, f"het veld staat twee keer in hetzelfde blok "
                                          f"(eerder op regel {seen[key]}).",
-                                         "Voeg de twee samen of verwijder er één.", veld=key_shown(key)))
+                                         "Voeg de twee samen of verwijder er één.", field=key_shown(key)))
                 continue
             seen[key] = line
             lines[(*path, key)] = line
@@ -323,8 +323,8 @@ def _dutch_yaml(message: str) -> str:
     return "een opmaak die YAML niet begrijpt"  # never the parser's English
 
 
-def _problem(rel: str, line: int, wat: str, hint: str, veld: str = "") -> Problem:
-    return Problem(rel, line, veld, wat, hint)
+def _problem(rel: str, line: int, message: str, hint: str, field: str = "") -> Problem:
+    return Problem(rel, line, field, message, hint)
 
 
 def is_vocabulary(document: Document) -> bool:

@@ -18,21 +18,21 @@ Severity = Literal["fout", "waarschuwing"]
 class Problem:
     """One thing wrong in one file: where, what, and how to fix it."""
 
-    bestand: str
-    regel: int
-    veld: str
-    wat: str
+    file: str
+    line: int
+    field: str
+    message: str
     hint: str = ""
-    ernst: Severity = "fout"
+    severity: Severity = "fout"
 
     def format(self) -> str:
-        plaats = f"{self.bestand}:{self.regel}" if self.regel else self.bestand
-        veld = f" veld '{self.veld}':" if self.veld else ""
-        soort = "" if self.ernst == "fout" else " (waarschuwing)"
-        tekst = f"{plaats}:{soort}{veld} {self.wat}"
+        place = f"{self.file}:{self.line}" if self.line else self.file
+        field = f" veld '{self.field}':" if self.field else ""
+        kind = "" if self.severity == "fout" else " (waarschuwing)"
+        text = f"{place}:{kind}{field} {self.message}"
         if self.hint:
-            tekst += f"\n    tip: {self.hint}"
-        return tekst
+            text += f"\n    tip: {self.hint}"
+        return text
 
 
 class ContentError(Exception):
@@ -44,21 +44,21 @@ class ContentError(Exception):
 
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
-    return [p for p in problems if p.ernst == "fout"]
+    return [p for p in problems if p.severity == "fout"]
 
 
 def summary(problems: list[Problem]) -> str:
     """The closing line: how many errors and warnings there were."""
-    fouten = len(errors_only(problems))
-    waarschuwingen = len(problems) - fouten
-    delen = [f"{fouten} {'fout' if fouten == 1 else 'fouten'}"]
-    if waarschuwingen:
-        delen.append(f"{waarschuwingen} {'waarschuwing' if waarschuwingen == 1 else 'waarschuwingen'}")
-    return ", ".join(delen) + "."
+    errors = len(errors_only(problems))
+    warnings = len(problems) - errors
+    parts = [f"{errors} {'fout' if errors == 1 else 'fouten'}"]
+    if warnings:
+        parts.append(f"{warnings} {'waarschuwing' if warnings == 1 else 'waarschuwingen'}")
+    return ", ".join(parts) + "."
 
 
 def format_report(problems: list[Problem]) -> str:
-    ordered = sorted(problems, key=lambda p: (p.bestand, p.regel, p.veld, p.wat))
+    ordered = sorted(problems, key=lambda p: (p.file, p.line, p.field, p.message))
     return "\n".join(p.format() for p in ordered) + "\n" + summary(problems)
 
 

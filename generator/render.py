@@ -256,7 +256,7 @@ def search_synonyms(site: Site) -> str:
 
 def _base_key(site: Site, templates: Path, repo_url: str) -> str:
     """What every page depends on: the generator's code and templates, the vocabularies, the build's settings."""
-    return _hash(_code_version(templates), repr(site.vocabularies), str(site.concepten), repo_url)
+    return _hash(_code_version(templates), repr(site.vocabularies), str(site.drafts), repo_url)
 
 
 def _code_version(templates: Path) -> str:

@@ -33,7 +33,7 @@ class Site:
     incoming: dict[str, list[Link]] = field(default_factory=dict)
     related: dict[str, list[Item]] = field(default_factory=dict)
     redirects: dict[str, Item] = field(default_factory=dict)
-    concepten: bool = False
+    drafts: bool = False
 
     def of_type(self, naam: str) -> list[Item]:
         return [i for i in self.items if i.type.name == naam]
@@ -42,13 +42,13 @@ class Site:
         return next(i for i in self.items if i.id == item_id)
 
 
-def resolve(content: Content, included: list[Item], concepten: bool = False,
+def resolve(content: Content, included: list[Item], drafts: bool = False,
             related: RelatedMemo | None = None) -> tuple[Site, list[Problem]]:
     """Check references among `included` (the items of this build) against all known items.
     `related`: related casussen as an earlier build found them (the build state); updated in place."""
     everything = {item.id: item for item in content.items}
     present = {item.id: item for item in included}
-    site = Site(sorted(included, key=_order), content.vocabularies, concepten=concepten)
+    site = Site(sorted(included, key=_order), content.vocabularies, drafts=drafts)
     problems: list[Problem] = []
     incoming: dict[str, list[Link]] = defaultdict(list)
     for item in site.items:
@@ -103,7 +103,7 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
     if target_id not in present:
         return Problem(item.rel, line, definition.name,
                        f"'{target_id}' is nog een concept; de verwijzing wordt op de openbare site weggelaten.",
-                       f"Publiceer {target_id} of haal de verwijzing weg.", ernst="waarschuwing")
+                       f"Publiceer {target_id} of haal de verwijzing weg.", severity="waarschuwing")
     return None
 
 

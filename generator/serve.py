@@ -45,11 +45,11 @@ class Regenerator:
     edits. The state is saved apart (save_caches), after MkDocs has built the pages, so that writing it
     does not delay the edit."""
 
-    def __init__(self, root: Path, concepten: bool, settings: Settings | None = None):
-        self.builder = Builder(root, settings or Settings.from_environment(), concepten)
+    def __init__(self, root: Path, drafts: bool, settings: Settings | None = None):
+        self.builder = Builder(root, settings or Settings.from_environment(), drafts)
         self.layout = self.builder.layout
         self.root = root
-        self.concepten = concepten
+        self.drafts = drafts
         self.lock = threading.Lock()
         self.pending = False
 
@@ -122,12 +122,12 @@ def _preload_privacy(model: DeduceModel) -> None:
           flush=True)
 
 
-def serve(root: Path, address: str, concepten: bool, settings: Settings | None = None) -> int:
+def serve(root: Path, address: str, drafts: bool, settings: Settings | None = None) -> int:
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     _preview_logging()
-    regenerator = Regenerator(root, concepten, settings)
+    regenerator = Regenerator(root, drafts, settings)
     site_dir = tempfile.mkdtemp(prefix="kennisbank-voorvertoning-")
     host, _, port = address.rpartition(":")
 

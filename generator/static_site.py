@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import dates, render, write, zoekindex
+from . import dates, render, search_index, write
 from .problems import ContentError, Problem
 from .settings import Settings
 
@@ -30,7 +30,7 @@ FALLBACK_EPOCH = "1700000000"
 def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str, float] | None = None) -> None:
     """Build the site into a fresh folder, index it for search, then swap it in.
 
-    MkDocs converts every page once; the search index is made from that same HTML (generator/zoekindex.py)."""
+    MkDocs converts every page once; the search index is made from that same HTML (generator/search_index.py)."""
     timings = {} if timings is None else timings
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
@@ -50,7 +50,7 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
         config.extra["kb_repo_url"] = repo if render.REPO_URL.fullmatch(repo) else ""
         config.extra["kb_versie"] = version_date(stamp)  # "how to cite" in the footer: the version's date, in Dutch
         # The collection only registers the on_* methods: no BasePlugin needed, nor an entry in mkdocs.yml.
-        capture = zoekindex.Capture(layout.search_pages, layout.docs)
+        capture = search_index.Capture(layout.search_pages, layout.docs)
         config.plugins["kennisbank-zoekindex"] = capture  # type: ignore[assignment]
         with _timed(timings, "mkdocs"), _environment("SOURCE_DATE_EPOCH", stamp):
             mkdocs_build(config)
@@ -60,7 +60,7 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
                           "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
         raise ContentError([problem]) from err
     with _timed(timings, "zoekindex"), _environment("SOURCE_DATE_EPOCH", stamp):
-        failure = zoekindex.index(layout.search_pages, layout.search_bundle, capture.words())
+        failure = search_index.index(layout.search_pages, layout.search_bundle, capture.words())
     if failure:
         shutil.rmtree(fresh, ignore_errors=True)
         raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",

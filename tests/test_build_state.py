@@ -8,12 +8,12 @@ import os
 from pathlib import Path
 
 import pytest
-from kb_testing import CASUS, no_names, source
 
 from generator import build, build_state, load, privacy, static_site
 from generator.privacy.tagger import content_key
 from generator.serve import Regenerator
 from generator.settings import Settings, repository_url
+from tests.kb_testing import CASUS, no_names, source
 
 
 def test_the_state_is_one_file_with_one_version(tmp_path: Path) -> None:

@@ -64,7 +64,7 @@ def test_search_index_holds_the_articles_of_the_public_pages(built: Path) -> Non
     assert casus["meta"]["title"].startswith("Een moeder met kinderen")
     assert "¶" not in casus["content"] and "Ga naar inhoud" not in casus["content"]
     assert "Bespreekvragen" in casus["content"]
-    # Unstemmed on purpose (zoekindex.PAGEFIND): Pagefind's Dutch stems broke "schuld" -> "schulden".
+    # Unstemmed on purpose (search_index.PAGEFIND): Pagefind's Dutch stems broke "schuld" -> "schulden".
     assert [p.name for p in (site / "pagefind").glob("*.pf_meta")][0].startswith("pagefind.unknown_"), "not stemmed"
     assert (site / "pagefind" / "zoekwoorden.json").is_file() and (site / "assets" / "zoeksynoniemen.json").is_file()
     header = (site / "casussen" / "c01" / "index.html").read_text("utf-8")

@@ -59,8 +59,8 @@ DUTCH_ONLY = ("expected", "while ", "found ", "could not", "Traceback", "Error")
 
 def assert_dutch(generated: build.Generated) -> None:
     for problem in generated.problems:
-        assert problem.wat and problem.bestand, problem
-        assert not any(word in problem.wat for word in DUTCH_ONLY), problem.format()
+        assert problem.message and problem.file, problem
+        assert not any(word in problem.message for word in DUTCH_ONLY), problem.format()
 
 
 @settings(FUZZ, max_examples=500)

@@ -32,7 +32,7 @@ def today_sources() -> list[load.Source]:
 def linkage_messages(generated: build.Generated) -> list[str]:
     """The findings of this stage, without the hand-out warnings (tested below)."""
     assert generated.site is not None
-    return [p.format() for p in sorted(linkage.check(generated.site)) if "hand-out" not in p.wat]
+    return [p.format() for p in sorted(linkage.check(generated.site)) if "hand-out" not in p.message]
 
 
 def test_todays_content_trips_on_c04_with_v03_and_c05_with_o02() -> None:
@@ -181,7 +181,7 @@ SPOILER_CASUS = CASUS.replace("titel: Een moeder tussen de regels",
 
 def handout_messages(generated: build.Generated) -> list[Problem]:
     assert generated.site is not None
-    return [p for p in linkage.check(generated.site) if "hand-out" in p.wat]
+    return [p for p in linkage.check(generated.site) if "hand-out" in p.message]
 
 
 def test_a_title_with_a_word_from_what_happened_next_is_a_warning() -> None:
@@ -211,6 +211,6 @@ def test_an_own_handout_title_and_questions_pass_and_are_printed() -> None:
 def test_a_question_with_a_word_from_what_happened_next_is_a_warning() -> None:
     casus = CASUS.replace("  - Wie had eerder kunnen ingrijpen?", "  - Waarom koos het team voor maatwerk?")
     found = handout_messages(generate(source("casussen/C01-x.yml", casus)))
-    assert [(p.regel, p.veld, p.wat) for p in found] == [
+    assert [(p.line, p.field, p.message) for p in found] == [
         (18, "bespreekvragen[1]", "de hand-out verraadt wat er daarna gebeurde: 'maatwerk' staat ook in 'Wat hielp' "
                                   "(doorbraak) en niet in de situatie.")]

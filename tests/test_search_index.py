@@ -1,4 +1,4 @@
-"""The search index is made from lean pages of the HTML MkDocs makes (generator/zoekindex.py): it must
+"""The search index is made from lean pages of the HTML MkDocs makes (generator/search_index.py): it must
 hold exactly what Pagefind finds in the site MkDocs builds, page for page."""
 
 from __future__ import annotations
@@ -8,7 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from generator.zoekindex import PAGEFIND, WORDS, Card, article, card_attributes, index, lean_page, page_words, word_list
+from generator.search_index import (
+    PAGEFIND,
+    WORDS,
+    Card,
+    article,
+    card_attributes,
+    index,
+    lean_page,
+    page_words,
+    word_list,
+)
 from tests.kb_testing import pagefind_pages
 
 

@@ -31,11 +31,11 @@ def with_masked_file_names(problems: list[Problem]) -> list[Problem]:
     """Every message about a file whose name has a finding names the file masked."""
     from dataclasses import replace
 
-    masked = {p.bestand for p in problems if p.wat.startswith("de bestandsnaam bevat mogelijk")}
+    masked = {p.file for p in problems if p.message.startswith("de bestandsnaam bevat mogelijk")}
     if not masked:
         return problems
     originals = {}
     for problem in problems:
-        if problem.bestand not in masked and masked_file_name(problem.bestand) in masked:
-            originals[problem.bestand] = masked_file_name(problem.bestand)
-    return [replace(p, bestand=originals.get(p.bestand, p.bestand)) for p in problems]
+        if problem.file not in masked and masked_file_name(problem.file) in masked:
+            originals[problem.file] = masked_file_name(problem.file)
+    return [replace(p, file=originals.get(p.file, p.file)) for p in problems]

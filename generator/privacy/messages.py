@@ -28,7 +28,7 @@ def singling_out_warning(rel: str, line: int, veld: str, found: str, exception: 
     """'de enige Eritrese vrouw in haar portiek': no name, yet the neighbours know who it is."""
     return Problem(rel, line, veld, f"mogelijk herkenbaar zonder naam ({Kind.SINGLING_OUT.label}): '{mask(found)}'.",
                    "Wie de enige is in een portiek, straat, school of bedrijf, is ook zonder naam te herkennen. "
-                   "Schrijf het algemener of laat de plek of werkgever weg." + exception, ernst="waarschuwing")
+                   "Schrijf het algemener of laat de plek of werkgever weg." + exception, severity="waarschuwing")
 
 
 def invisible(text: Text) -> list[Problem]:

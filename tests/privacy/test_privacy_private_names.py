@@ -33,7 +33,7 @@ def names_outside(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def private_findings(generated: build.Generated) -> list[str]:
-    return [p.format() for p in sorted(generated.problems) if "lijst met echte namen" in p.wat]
+    return [p.format() for p in sorted(generated.problems) if "lijst met echte namen" in p.message]
 
 
 def test_names_file_outside_the_project_is_read(project: Path, names_outside: Path) -> None:
