@@ -10,7 +10,9 @@ beside MkDocs: a quarter of the build's CPU, and on a busy machine the build wai
 (docs-dev/benchmark.md). A test builds both indexes and asserts they are the same (tests/test_search_index.py).
 
 Search attributes of a page (data-pagefind-*, lang) belong in `article` and `card_attributes`: the
-only place a lean page is made.
+only place a lean page is made. The one exception is the weight of a passage inside the article
+(data-pagefind-weight, as on the "Uitgevoerd door" line of an onderzoek: the authors of a report weigh
+like a heading): it stands in the template, so the site's page and the lean page carry it alike.
 """
 
 from __future__ import annotations
