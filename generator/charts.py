@@ -39,21 +39,21 @@ def format_number(value: float) -> str:
     return text.replace(".", ",")
 
 
-def unit_label(eenheid: str) -> str:
+def unit_label(unit: str) -> str:
     """The axis title: 'Percentage (%)' or the unit with a capital ('Aantal hulpvragers')."""
-    eenheid = eenheid.strip()
-    return "Percentage (%)" if eenheid == "%" else eenheid[:1].upper() + eenheid[1:]
+    unit = unit.strip()
+    return "Percentage (%)" if unit == "%" else unit[:1].upper() + unit[1:]
 
 
-def description(figuur: dict[str, Any]) -> str:
+def description(figure: dict[str, Any]) -> str:
     """The chart's text alternative: what it shows and where the numbers are."""
-    return (f"Staafdiagram: {figuur['titel']}, in {unit_label(figuur['eenheid']).lower()}, "
-            f"voor {len(figuur['rijen'])} groepen. De cijfers staan in de tabel hieronder.")
+    return (f"Staafdiagram: {figure['titel']}, in {unit_label(figure['eenheid']).lower()}, "
+            f"voor {len(figure['rijen'])} groepen. De cijfers staan in de tabel hieronder.")
 
 
-def bar_chart(figuur: dict[str, Any], ident: str = "grafiek") -> str:
-    columns = figuur["kolommen"]
-    rows = [(r["label"], [number(v) for v in r["waarden"]]) for r in figuur["rijen"]]
+def bar_chart(figure: dict[str, Any], ident: str = "grafiek") -> str:
+    columns = figure["kolommen"]
+    rows = [(r["label"], [number(v) for v in r["waarden"]]) for r in figure["rijen"]]
     largest = max((v for _, values in rows for v in values if v is not None), default=1.0) or 1.0
     legend, legend_height = _legend(columns) if len(columns) > 1 else ([], 0)
     group = LABEL + len(columns) * BAR + GAP
@@ -62,8 +62,8 @@ def bar_chart(figuur: dict[str, Any], ident: str = "grafiek") -> str:
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
         f'height="{height}" role="img" aria-labelledby="{ident}-titel {ident}-uitleg" class="kb-grafiek">',
-        f'<title id="{ident}-titel">{_text(figuur["titel"])}</title>',
-        f'<desc id="{ident}-uitleg">{_text(description(figuur))}</desc>',
+        f'<title id="{ident}-titel">{_text(figure["titel"])}</title>',
+        f'<desc id="{ident}-uitleg">{_text(description(figure))}</desc>',
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff" class="kb-grafiek__achtergrond"/>',
         *legend,
     ]
@@ -78,13 +78,13 @@ def bar_chart(figuur: dict[str, Any], ident: str = "grafiek") -> str:
             parts.append(f'<rect x="0" y="{y}" width="{length:.1f}" height="{BAR - 3}" '
                          f'fill="{PALETTE[column % len(PALETTE)]}" class="kb-grafiek__reeks-{column % 4 + 1}"/>')
             parts.append(f'<text x="{length + 5:.1f}" y="{y + BAR - 4}" {TEXT} {FONT}>'
-                         f"{format_number(value)}{_unit(figuur['eenheid'])}</text>")
-    parts += _axis(plot_bottom, largest, figuur["eenheid"])
+                         f"{format_number(value)}{_unit(figure['eenheid'])}</text>")
+    parts += _axis(plot_bottom, largest, figure["eenheid"])
     parts.append("</svg>")
     return "\n".join(parts) + "\n"
 
 
-def _axis(y: int, largest: float, eenheid: str) -> list[str]:
+def _axis(y: int, largest: float, unit: str) -> list[str]:
     """A value axis under the bars: 0, half and the largest value, and the unit as its title."""
     parts = [f'<line x1="0" y1="{y}" x2="{PLOT}" y2="{y}" stroke="#222" class="kb-grafiek__as"/>']
     for fraction, anchor in ((0.0, "start"), (0.5, "middle"), (1.0, "end")):
@@ -92,7 +92,7 @@ def _axis(y: int, largest: float, eenheid: str) -> list[str]:
         parts.append(f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 4}" stroke="#222" class="kb-grafiek__as"/>')
         parts.append(f'<text x="{x:.1f}" y="{y + 18}" text-anchor="{anchor}" {TEXT} {FONT}>'
                      f"{format_number(largest * fraction)}</text>")
-    parts.append(f'<text x="0" y="{y + 38}" {TEXT} {FONT}>{_text(unit_label(eenheid))}</text>')
+    parts.append(f'<text x="0" y="{y + 38}" {TEXT} {FONT}>{_text(unit_label(unit))}</text>')
     return parts
 
 
@@ -110,8 +110,8 @@ def _legend(columns: list[str]) -> tuple[list[str], int]:
     return parts, y + 28
 
 
-def _unit(eenheid: str) -> str:
-    return "%" if eenheid.strip() == "%" else ""
+def _unit(unit: str) -> str:
+    return "%" if unit.strip() == "%" else ""
 
 
 def _short(label: str, limit: int = 50) -> str:

@@ -68,10 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="schrijf de JSON Schema-bestanden voor editors opnieuw")
     schema.set_defaults(run=_schema)
 
-    nieuw = commands.add_parser("nieuw", help="maak een nieuw item met alle velden")
-    nieuw.add_argument("soort", choices=("casus", "stelling", "verslag", "onderzoek", "les"))
-    nieuw.add_argument("titel")
-    nieuw.set_defaults(run=_nieuw)
+    new_parser = commands.add_parser("nieuw", help="maak een nieuw item met alle velden")
+    new_parser.add_argument("soort", choices=("casus", "stelling", "verslag", "onderzoek", "les"))
+    new_parser.add_argument("titel")
+    new_parser.set_defaults(run=_new)
     return parser
 
 
@@ -107,17 +107,17 @@ def _check(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     if generated.allowances:
         print("Privacy-uitzonderingen:")
         for a in generated.allowances:
-            gebruikt = "" if a.gebruikt else " (niet meer nodig: niets gevonden)"
-            print(f"  {a.item.rel}: {a.reden}{gebruikt}")
-    leesbaarheid = _readability(generated.site)
-    problems = generated.problems + leesbaarheid
+            note = "" if a.used else " (niet meer nodig: niets gevonden)"
+            print(f"  {a.item.rel}: {a.reason}{note}")
+    notes = _readability(generated.site)
+    problems = generated.problems + notes
     if errors_only(problems):
         raise ContentError(problems)
     _print_warnings(problems)
     items = len(generated.site.items) if generated.site else 0
     print(f"In orde: {items} items gecontroleerd, 0 fouten.")
-    if leesbaarheid:
-        print(f"Leesbaarheid: {len(leesbaarheid)} {'waarschuwing' if len(leesbaarheid) == 1 else 'waarschuwingen'} "
+    if notes:
+        print(f"Leesbaarheid: {len(notes)} {'waarschuwing' if len(notes) == 1 else 'waarschuwingen'} "
               "voor de redactie (lange zinnen, weinig gebruikte woorden); ze houden niets tegen.")
     print(_timings_line(generated.timings))
     return 0
@@ -139,7 +139,7 @@ def _serve(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     return serve(root, args.adres, args.drafts, settings)
 
 
-def _nieuw(root: Path, args: argparse.Namespace, settings: Settings) -> int:
+def _new(root: Path, args: argparse.Namespace, settings: Settings) -> int:
     from .privacy.sources import drafts_folder_outside
     from .scaffold import new_item
 

@@ -16,7 +16,7 @@ from .resolve import Site
 from .schema import CONTENT_TYPES, ContentType, Field
 from .validate import Item
 
-LICENTIE = "CC BY 4.0"
+LICENSE = "CC BY 4.0"
 LIST_SEPARATOR = "; "
 
 
@@ -36,7 +36,7 @@ def public_record(item: Item) -> dict[str, Any]:
 def export_json(site: Site, rows: Rows | None = None) -> str:
     """One item per line: readable, a small diff when one item changes, and written by json's C encoder
     (with `indent` json falls back to its Python encoder, 0.2 s for 1,000 casussen)."""
-    head = json.dumps({"licentie": LICENTIE, "bron": "Kennisbank Tussenruimte"}, ensure_ascii=False)
+    head = json.dumps({"licentie": LICENSE, "bron": "Kennisbank Tussenruimte"}, ensure_ascii=False)
     records = ",\n".join(_json_record(item, rows) for item in site.items)
     return f'{head[:-1]}, "items": [\n{records}\n]}}\n'
 

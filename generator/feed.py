@@ -30,8 +30,8 @@ def _own_date(item: Item) -> dt.date | None:
 
 def item_dates(site: Site) -> dict[str, dt.date]:
     own = {item.id: _own_date(item) for item in site.items}
-    origin = {lk.bron.id: own.get(lk.doel.id) for links in site.outgoing.values() for lk in links
-              if lk.veld == "herkomst"}
+    origin = {lk.source.id: own.get(lk.target.id) for links in site.outgoing.values() for lk in links
+              if lk.field == "herkomst"}
     known = [d for d in own.values() if d]
     fallback = max(known, default=dt.date(2025, 1, 1))
     return {i.id: own[i.id] or origin.get(i.id) or fallback for i in site.items}

@@ -42,7 +42,7 @@ MAX_PAGES = 3
 MIN_SHARED = 3
 """Distinctive phrases a paragraph must share with the casus to count as retelling its story."""
 
-PLACES_BELOW_STADSDEEL = (
+PLACES_BELOW_DISTRICT = (
     "de Baarsjes", "Baarsjes", "Bos en Lommer", "Oud-West", "Westerpark", "Spaarndammerbuurt",
     "Staatsliedenbuurt", "Kolenkit", "Van Galenbuurt", "Kinkerbuurt", "Landlust", "Overtoomse Veld",
     "Slotervaart", "Osdorp", "Geuzenveld", "Slotermeer", "De Aker", "Sloten", "Jordaan", "Grachtengordel",
@@ -56,10 +56,10 @@ PLACES_BELOW_STADSDEEL = (
 NAMED_BUILDING = re.compile(r"\b(?:Huis van de Wijk|buurthuis|buurtcentrum|wijkcentrum)\s+(?:['‘’]?[A-Z][\w'’-]+)")
 """A community centre with its own name: one building, so one neighbourhood."""
 
-PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES_BELOW_STADSDEEL, key=len,
+PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(PLACES_BELOW_DISTRICT, key=len,
                                                                     reverse=True)) + r")\b")
 ITEM_ID = re.compile(rf"\b[A-Z]{ID_DIGITS}\b")
-PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_STADSDEEL)
+PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_DISTRICT)
 """The longest word of each place: a text without any of them names none of the places."""
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 BUILDING_HINT = re.compile(r"Huis van de Wijk|buurthuis|buurtcentrum|wijkcentrum")
@@ -72,14 +72,14 @@ class Passage:
     """One paragraph of a public text of a page."""
 
     text: Text
-    tekst: str
+    paragraph: str
 
 
 @dataclass(frozen=True)
 class Reveal:
     """What one paragraph of a linked page tells a reader about the casus."""
 
-    doel: Item
+    page: Item
     passage: Passage
     phrases: tuple[str, ...]
     people: tuple[str, ...]
@@ -199,9 +199,9 @@ def linked(site: Site, casus: Item) -> list[Item]:
     """Every page the casus links to or is linked from, once, in site order."""
     seen: dict[str, Item] = {}
     for link in site.outgoing.get(casus.id, []):
-        seen.setdefault(link.doel.id, link.doel)
+        seen.setdefault(link.target.id, link.target)
     for link in site.incoming.get(casus.id, []):
-        seen.setdefault(link.bron.id, link.bron)
+        seen.setdefault(link.source.id, link.source)
     return sorted(seen.values(), key=lambda i: (int(i.id[1:]), i.id))
 
 
@@ -244,11 +244,11 @@ def check_casus(reading: Reading, casus: Item) -> list[Problem]:
     placed: set[tuple[str, str]] = set()
     for reveal in reveals(reading, casus):
         if reveal.phrases or reveal.mentions_id or reveal.places:
-            told_in.add(reveal.doel.id)
+            told_in.add(reveal.page.id)
         if reveal.phrases and reveal.people:
             problems.append(_story_with_name(casus, own[_phrase(reveal.phrases[0])], reveal))
-        if reveal.places and (reveal.doel.id, reveal.passage.text.veld) not in placed:
-            placed.add((reveal.doel.id, reveal.passage.text.veld))
+        if reveal.places and (reveal.page.id, reveal.passage.text.field) not in placed:
+            placed.add((reveal.page.id, reveal.passage.text.field))
             problems.append(_story_with_place(casus, reveal))
     problems += _exact_dates(reading.site, casus, told_in)
     return problems
@@ -264,7 +264,7 @@ def _quoted(found: tuple[str, ...]) -> str:
 
 
 def _where(reveal: Reveal) -> str:
-    return f"{reveal.doel.id} (veld '{reveal.passage.text.veld}')"
+    return f"{reveal.page.id} (veld '{reveal.passage.text.field}')"
 
 
 def _own_places(casus: Item) -> list[Problem]:
@@ -273,7 +273,7 @@ def _own_places(casus: Item) -> list[Problem]:
         if text.path[0] in STORY_FIELDS:
             for place in places(text.text):
                 problems.append(Problem(
-                    casus.rel, casus.line(*text.path), text.veld,
+                    casus.rel, casus.line(*text.path), text.field,
                     f"de casus noemt een plaats die kleiner is dan een stadsdeel ('{place}').",
                     "Noem alleen het stadsdeel (in context.stadsdeel); laat buurt, wijk en de naam van een "
                     "buurthuis weg."))
@@ -282,11 +282,11 @@ def _own_places(casus: Item) -> list[Problem]:
 
 def _story_with_name(casus: Item, text: Text, reveal: Reveal) -> Problem:
     return Problem(
-        casus.rel, casus.line(*text.path), text.veld,
+        casus.rel, casus.line(*text.path), text.field,
         f"het verhaal van deze casus ({_quoted(reveal.phrases)}) staat ook in {_where(reveal)}, in dezelfde alinea "
         f"als de naam van een persoon; samen maken ze de persoon achter de casus herkenbaar.",
-        f"Haal de naam weg uit die alinea van {reveal.doel.id}, vertel het verhaal daar zonder de details van "
-        f"de casus, of haal de verwijzing tussen {casus.id} en {reveal.doel.id} weg. "
+        f"Haal de naam weg uit die alinea van {reveal.page.id}, vertel het verhaal daar zonder de details van "
+        f"de casus, of haal de verwijzing tussen {casus.id} en {reveal.page.id} weg. "
         f"Alles wat de gekoppelde pagina's verraden: kennisbank check --herleidbaarheid {casus.id}.")
 
 
@@ -295,22 +295,22 @@ def _story_with_place(casus: Item, reveal: Reveal) -> Problem:
         casus.rel, casus.line("verwijzingen"), "verwijzingen",
         f"{_where(reveal)} vertelt het verhaal van deze casus na en noemt in hetzelfde deel een plaats die "
         f"kleiner is dan een stadsdeel ('{reveal.places[0]}'); samen wijzen ze naar een persoon.",
-        f"Haal de verwijzing tussen {casus.id} en {reveal.doel.id} weg, of laat in dat deel van "
-        f"{reveal.doel.id} de plaats of het verhaal van de casus weg.")
+        f"Haal de verwijzing tussen {casus.id} en {reveal.page.id} weg, of laat in dat deel van "
+        f"{reveal.page.id} de plaats of het verhaal van de casus weg.")
 
 
 def _exact_dates(site: Site, casus: Item, told_in: set[str]) -> list[Problem]:
     """A casus with only a season, discussed at a session whose page gives the day (a warning)."""
-    periode = str(casus.data["context"]["periode"])
-    if " " not in periode:  # a year alone: the casus does not narrow time down to a season
+    period = str(casus.data["context"]["periode"])
+    if " " not in period:  # a year alone: the casus does not narrow time down to a season
         return []
     problems = []
     for other in (o for o in linked(site, casus) if o.id in told_in):
-        days = [d for d in session_days(other) if in_season(d, periode)]
+        days = [d for d in session_days(other) if in_season(d, period)]
         if days:
             problems.append(Problem(
                 casus.rel, casus.line("context", "periode"), "context.periode",
-                f"de casus noemt alleen een seizoen ({periode}), maar {other.id} vertelt het verhaal na en noemt de "
+                f"de casus noemt alleen een seizoen ({period}), maar {other.id} vertelt het verhaal na en noemt de "
                 f"precieze dag van die bijeenkomst ({days[0]}).",
                 f"Zet in {other.id} alleen de maand (JJJJ-MM, met datum_toelichting) en laat de dag ook in de tekst "
                 f"weg, of vertel in {other.id} het verhaal van de casus niet na.", severity="waarschuwing"))
@@ -325,11 +325,11 @@ DAY_IN_TEXT = re.compile(rf"\b(\d{{1,2}}) ({'|'.join(MONTHS)})(?: (\d{{4}}))?\b"
 def session_days(item: Item) -> list[str]:
     """The days (JJJJ-MM-DD) a page gives for its session: its datum, and days written in its texts
     (a day without a year is taken in the year of the datum)."""
-    datum = str(item.data.get("datum", ""))
-    days = [datum] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", datum) else []
+    day = str(item.data.get("datum", ""))
+    days = [day] if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day) else []
     for text in public_texts(item):
         for match in DAY_IN_TEXT.finditer(text.text):
-            year = match.group(3) or datum[:4]
+            year = match.group(3) or day[:4]
             if year.isdigit():
                 days.append(f"{year}-{MONTHS.index(match.group(2)) + 1:02d}-{int(match.group(1)):02d}")
     return days
@@ -339,14 +339,14 @@ SEASON_MONTHS = MappingProxyType({"voorjaar": (3, 4, 5), "zomer": (6, 7, 8), "na
                                   "winter": (12, 1, 2)})
 
 
-def in_season(datum: str, periode: str) -> bool:
+def in_season(day: str, period: str) -> bool:
     """Whether the day falls in the season: then the page pins the casus's own season down to one day.
     A winter runs from December into the next year (winter 2024: December 2024 to February 2025)."""
-    seizoen, jaar = periode.split()
-    year, month = int(datum[:4]), int(datum[5:7])
-    if seizoen == "winter":
-        return (year, month) == (int(jaar), 12) or (year == int(jaar) + 1 and month in (1, 2))
-    return year == int(jaar) and month in SEASON_MONTHS[seizoen]
+    season, season_year = period.split()
+    year, month = int(day[:4]), int(day[5:7])
+    if season == "winter":
+        return (year, month) == (int(season_year), 12) or (year == int(season_year) + 1 and month in (1, 2))
+    return year == int(season_year) and month in SEASON_MONTHS[season]
 
 
 # ---------------------------------------------------------------- hand-outs
@@ -359,8 +359,8 @@ def check_handout(casus: Item) -> list[Problem]:
     shows: a word the reader already knows from the situation gives nothing away."""
     title_field = "handout_titel" if "handout_titel" in casus.data else casus.type.title_field
     texts: list[tuple[tuple[str | int, ...], str]] = [((title_field,), str(casus.data[title_field]))]
-    vragen = "handout_vragen" if "handout_vragen" in casus.data else "bespreekvragen"
-    texts += [((vragen, index), str(v)) for index, v in enumerate(casus.data.get(vragen, []))]
+    questions_field = "handout_vragen" if "handout_vragen" in casus.data else "bespreekvragen"
+    texts += [((questions_field, index), str(v)) for index, v in enumerate(casus.data.get(questions_field, []))]
     prefixes = {w[:4] for _, text in texts for w in content_words(text)}
     after = _stems(str(casus.data.get("doorbraak", "")), prefixes)
     after -= _stems(str(casus.data.get("situatie", "")), prefixes)
@@ -368,9 +368,9 @@ def check_handout(casus: Item) -> list[Problem]:
     for path, text in texts:
         spoilers = [w for w in content_words(text) if _stem(w) in after]
         if spoilers:
-            veld = path[0] if len(path) == 1 else f"{path[0]}[{int(path[1]) + 1}]"
+            field_name = path[0] if len(path) == 1 else f"{path[0]}[{int(path[1]) + 1}]"
             problems.append(Problem(
-                casus.rel, casus.line(*path), str(veld),
+                casus.rel, casus.line(*path), str(field_name),
                 f"de hand-out verraadt wat er daarna gebeurde: '{spoilers[0]}' staat ook in 'Wat hielp' "
                 "(doorbraak) en niet in de situatie.",
                 "Geef de hand-out een eigen titel (handout_titel) en eigen vragen (handout_vragen) die stoppen "
@@ -400,9 +400,9 @@ def report(site: Site, casus_id: str) -> str:
     if casus is None:
         return f"Geen casus met id '{casus_id}' in deze bouw (alleen gepubliceerde casussen, of gebruik --concepten)."
     reading = Reading(site)
-    periode = casus.data["context"]["periode"]
+    period = casus.data["context"]["periode"]
     lines = [f"Herleidbaarheid van {casus.id} ({casus.rel})",
-             f"De casus zelf: stadsdeel {casus.data['context']['stadsdeel']}, periode {periode}."]
+             f"De casus zelf: stadsdeel {casus.data['context']['stadsdeel']}, periode {period}."]
     others = linked(site, casus)
     if not others:
         lines.append("Geen gekoppelde pagina's.")
@@ -414,7 +414,7 @@ def report(site: Site, casus_id: str) -> str:
             lines.append(f"  noemt personen: {', '.join(names)}")
         if other.data.get("datum"):
             lines.append(f"  datum: {other.data['datum']}")
-        for reveal in (r for r in found if r.doel is other):
+        for reveal in (r for r in found if r.page is other):
             _report_reveal(reveal, lines)
     findings = check_casus(reading, casus)
     lines.append(f"\nBevindingen van de herleidbaarheidscontrole: {len(findings)}.")
@@ -433,5 +433,5 @@ def _report_reveal(reveal: Reveal, lines: list[str]) -> None:
     if reveal.places:
         parts.append(f"noemt {', '.join(repr(p) for p in reveal.places)}")
     if reveal.phrases or reveal.mentions_id or reveal.places:
-        lines.append(f"  {reveal.passage.text.veld}: {'; '.join(parts)}")
-        lines.append(f"    » {' '.join(reveal.passage.tekst.split())}")
+        lines.append(f"  {reveal.passage.text.field}: {'; '.join(parts)}")
+        lines.append(f"    » {' '.join(reveal.passage.paragraph.split())}")

@@ -120,8 +120,8 @@ def parse_source(source: Source) -> tuple[Document | None, list[Problem]]:
     try:
         text = source.data.decode("utf-8")
     except UnicodeDecodeError as err:
-        regel = source.data[: err.start].count(b"\n") + 1
-        return None, [_problem(source.rel, regel, "het bestand is niet in UTF-8 opgeslagen.",
+        line_number = source.data[: err.start].count(b"\n") + 1
+        return None, [_problem(source.rel, line_number, "het bestand is niet in UTF-8 opgeslagen.",
                                "Sla het bestand op met tekstcodering UTF-8 (in VS Code: rechtsonder).")]
     tab_line = _first_tab_indent(text)
     if tab_line:

@@ -161,15 +161,15 @@ def _check_text(text: Text, lexicon: Lexicon) -> list[Problem]:
         count = word_count(sentence.text)
         if count > MAX_WORDS:
             problems.append(Problem(
-                text.item.rel, line, text.veld, f"lange zin ({count} woorden): \"{sentence.text}\"",
+                text.item.rel, line, text.field, f"lange zin ({count} woorden): \"{sentence.text}\"",
                 f"Maak er twee of meer zinnen van; voor taalniveau B1 is {MAX_WORDS} woorden de grens.",
                 severity="waarschuwing"))
         rare = list(dict.fromkeys(w for w in checked_words(sentence.text, names) if not lexicon.knows(w)))
         if rare:
-            soort = "weinig gebruikte woorden" if len(rare) > 1 else "weinig gebruikt woord"
+            kind = "weinig gebruikte woorden" if len(rare) > 1 else "weinig gebruikt woord"
             problems.append(Problem(
-                text.item.rel, line, text.veld,
-                f"{soort} {', '.join(repr(w) for w in rare)} in: \"{sentence.text}\"",
+                text.item.rel, line, text.field,
+                f"{kind} {', '.join(repr(w) for w in rare)} in: \"{sentence.text}\"",
                 "Kies een gewoner woord of leg het uit in de zin. Is het een vast begrip van het programma, "
                 "zet het dan in vocabulaires/begrippen.yml.",
                 severity="waarschuwing"))

@@ -154,21 +154,21 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
         out.template(f"themas/{thema.id}.md", "thema.md.j2", listed, thema=thema,
                      items=[i for i in site.items if thema.id in i.data.get("themas", [])])
     used = {i.id: out.fresh[page_path(i)].terms for i in site.items if page_path(i) in out.fresh}
-    gebruik = glossary.term_usage(site.items, begrippen, used)
-    uses = repr({term: [i.id for i in items] for term, items in gebruik.items()})
-    out.template("begrippen.md", "begrippen.md.j2", _hash(listed, uses), gebruik=gebruik)
+    usage = glossary.term_usage(site.items, begrippen, used)
+    uses = repr({term: [i.id for i in items] for term, items in usage.items()})
+    out.template("begrippen.md", "begrippen.md.j2", _hash(listed, uses), gebruik=usage)
     out.template("redactiegids.md", "redactiegids.md.j2", base, types=CONTENT_TYPES, vocabulaires=VOCABULARIES)
     for item in site.of_type("onderzoek"):
-        for number, figuur in enumerate(item.data.get("figuren", []), start=1):
+        for number, figure in enumerate(item.data.get("figuren", []), start=1):
             out.text(f"{item.type.folder}/{item.id.lower()}-figuur-{number}.svg", _hash(base, _item_key(item)),
-                     functools.partial(charts.bar_chart, figuur))
+                     functools.partial(charts.bar_chart, figure))
     for item in (i for i in site.items if i.type.has_handout):
         out.template(f"handouts/{item.id.lower()}.md", "handout.md.j2", _page_key(base, "handout.md.j2", item, {}),
                      item=item)
     _emit_cards(site, functools.partial(out.template, key=listed))
     out.template("verkenner.md", "verkenner.md.j2", base)
     out.template("open-data.md", "open_data.md.j2", base, types=CONTENT_TYPES, velden=export.public_fields,
-                 licentie=export.LICENTIE)
+                 licentie=export.LICENSE)
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site, memo.export_rows))
     out.text("feed.xml", _hash(listed, site_url), functools.partial(feed.atom_feed, site, site_url))
     out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))  # free text: all text
@@ -279,8 +279,8 @@ def _page_key_in(keys: dict[str, str], base: str, template: str, item: Item, con
     for name, entries in sorted(context.items()):
         for entry in entries:
             if isinstance(entry, Link):
-                parts.append(f"{name} {entry.veld} {_listing_key_in(keys, entry.bron)} "
-                             f"{_listing_key_in(keys, entry.doel)}")
+                parts.append(f"{name} {entry.field} {_listing_key_in(keys, entry.source)} "
+                             f"{_listing_key_in(keys, entry.target)}")
             else:
                 parts.append(f"{name} {_listing_key_in(keys, entry)}")
     return _hash(*parts)
@@ -337,7 +337,7 @@ def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
         emit(f"kaarten/{thema.id}.md", "kaarten.md.j2", kop=thema.label, andere=[],
              stellingen=[s for s in stellingen if thema.id in s.data["themas"]])
     for les in (i for i in site.items if i.type.has_cards):
-        chosen = [lk.doel for lk in site.outgoing.get(les.id, []) if lk.veld == "stellingen"]
+        chosen = [lk.target for lk in site.outgoing.get(les.id, []) if lk.field == "stellingen"]
         if chosen:
             emit(f"kaarten/{les.id.lower()}.md", "kaarten.md.j2", kop=f"{les.id} {les.titel}", andere=[],
                  stellingen=chosen)
@@ -346,9 +346,9 @@ def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
 def _item_context(site: Site, item: Item) -> dict[str, Any]:
     incoming = site.incoming.get(item.id, [])
     return {
-        "uitgaand": [lk.doel for lk in site.outgoing.get(item.id, []) if lk.veld == "verwijzingen"],
-        "binnenkomend": _dedupe(lk.bron for lk in incoming if not lk.bron.type.listed_as_lesson),
-        "lessen": _dedupe(lk.bron for lk in incoming if lk.bron.type.listed_as_lesson),
+        "uitgaand": [lk.target for lk in site.outgoing.get(item.id, []) if lk.field == "verwijzingen"],
+        "binnenkomend": _dedupe(lk.source for lk in incoming if not lk.source.type.listed_as_lesson),
+        "lessen": _dedupe(lk.source for lk in incoming if lk.source.type.listed_as_lesson),
         "verwant": site.related.get(item.id, []),
         "links": site.outgoing.get(item.id, []),
     }
@@ -367,7 +367,7 @@ def _linker(from_page: str) -> Callable[[Any], str]:
 
     def link(target: Item | Link | str) -> str:
         if isinstance(target, Link):
-            target = target.doel
+            target = target.target
         path = page_path(target) if isinstance(target, Item) else target
         return _relative(path, base)
 

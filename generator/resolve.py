@@ -20,9 +20,9 @@ RELATED_COUNT = 4
 
 @dataclass(frozen=True)
 class Link:
-    bron: Item
-    doel: Item
-    veld: str
+    source: Item
+    target: Item
+    field: str
 
 
 @dataclass
@@ -35,8 +35,8 @@ class Site:
     redirects: dict[str, Item] = field(default_factory=dict)
     drafts: bool = False
 
-    def of_type(self, naam: str) -> list[Item]:
-        return [i for i in self.items if i.type.name == naam]
+    def of_type(self, name: str) -> list[Item]:
+        return [i for i in self.items if i.type.name == name]
 
     def by_id(self, item_id: str) -> Item:
         return next(i for i in self.items if i.id == item_id)
@@ -63,7 +63,7 @@ def resolve(content: Content, included: list[Item], drafts: bool = False,
             links.append(link)
             incoming[target_id].append(link)
         site.outgoing[item.id] = links
-    site.incoming = {key: sorted(value, key=lambda lk: _order(lk.bron)) for key, value in incoming.items()}
+    site.incoming = {key: sorted(value, key=lambda lk: _order(lk.source)) for key, value in incoming.items()}
     site.related = _all_related([i for i in site.items if i.type.has_related], related)
     redirects, redirect_problems = _redirects(site.items)
     site.redirects = redirects
@@ -96,9 +96,9 @@ def _check(item: Item, definition: Field, path: tuple[str | int, ...], target_id
         return Problem(item.rel, line, definition.name, f"er bestaat geen item met id '{target_id}'.",
                        "Controleer het id; de ids staan bovenaan de pagina's en in de bestandsnamen.")
     if definition.targets and target.type.name not in definition.targets:
-        soorten = " of ".join(definition.targets)
+        expected = " of ".join(definition.targets)
         return Problem(item.rel, line, definition.name,
-                       f"'{target_id}' is een {target.type.name}, hier hoort een {soorten}.",
+                       f"'{target_id}' is een {target.type.name}, hier hoort een {expected}.",
                        "Verwijs naar een item van de juiste soort.")
     if target_id not in present:
         return Problem(item.rel, line, definition.name,
@@ -158,12 +158,12 @@ def _term_masks(casussen: list[Item]) -> list[int]:
     masks = []
     for casus in casussen:
         mask = 0
-        for veld, weight in RELATED_WEIGHTS:
-            for term in casus.data.get(veld, []):
-                if (veld, term) not in bits:  # a term of weight w gets w bits of its own
-                    bits[(veld, term)] = ((1 << weight) - 1) << used
+        for field_name, weight in RELATED_WEIGHTS:
+            for term in casus.data.get(field_name, []):
+                if (field_name, term) not in bits:  # a term of weight w gets w bits of its own
+                    bits[(field_name, term)] = ((1 << weight) - 1) << used
                     used += weight
-                mask |= bits[(veld, term)]
+                mask |= bits[(field_name, term)]
         masks.append(mask)
     return masks
 

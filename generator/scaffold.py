@@ -53,11 +53,11 @@ def _field(definition: Field, depth: int, filled: dict[str, str]) -> list[str]:
     return lines
 
 
-def new_item(root: Path, soort: str, title: str, drafts: Path | None = None) -> Path:
+def new_item(root: Path, kind: str, title: str, drafts: Path | None = None) -> Path:
     """A new item in the private drafts folder when there is one, else in the repository.
 
     The file name is the id and the slug of the title; the caller has scanned the title."""
-    ctype = BY_NAME[soort]
+    ctype = BY_NAME[kind]
     item_id = next_id(root, ctype, *([drafts] if drafts else []))
     path = (drafts or root) / ctype.folder / f"{item_id}-{slugify(title)}.yml"
     path.parent.mkdir(parents=True, exist_ok=True)

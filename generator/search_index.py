@@ -79,12 +79,12 @@ def lean_page(body: str, card: Card | None) -> str:
 @dataclass(frozen=True)
 class Card:
     """What a search result shows besides title and excerpt, and the type a reader can narrow to."""
-    soort: str
+    kind: str
     id: str = ""
     themas: tuple[str, ...] = ()
 
 
-SOORTEN = MappingProxyType({"casussen": "Casus", "stellingen": "Stelling", "verslagen": "Verslag",
+TYPE_LABELS = MappingProxyType({"casussen": "Casus", "stellingen": "Stelling", "verslagen": "Verslag",
                             "onderzoek": "Onderzoek", "lessen": "Les", "themas": "Thema"})
 """The type filter's values by folder; every other page is "Overig"."""
 
@@ -100,7 +100,7 @@ def card_attributes(card: Card | None) -> str:
     """Pagefind's filter and metadata for a result card, as empty elements: they add no words to the page."""
     if card is None:
         return ""
-    attrs = [("data-pagefind-filter", f"soort:{card.soort}"), ("data-pagefind-meta", f"soort:{card.soort}")]
+    attrs = [("data-pagefind-filter", f"soort:{card.kind}"), ("data-pagefind-meta", f"soort:{card.kind}")]
     if card.id:
         attrs.append(("data-pagefind-meta", f"id:{card.id}"))
     if card.themas:
@@ -118,7 +118,7 @@ def cards(docs: Path) -> dict[str, Card]:
     for item in items:
         folder = str(item["adres"]).split("/")[0]
         found[str(item["adres"]).rstrip("/") + ".md"] = Card(
-            SOORTEN.get(folder, "Overig"), str(item["id"]),
+            TYPE_LABELS.get(folder, "Overig"), str(item["id"]),
             tuple(labels.get(t, t) for t in item.get("themas", [])))
     return found
 

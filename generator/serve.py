@@ -29,10 +29,10 @@ from .render import TEMPLATES
 from .settings import Settings
 
 WATCHED = ("casussen", "stellingen", "verslagen", "onderzoek", "lessen", "vocabulaires", "docs")
-MELDINGEN = "assets/meldingen.js"
+MESSAGES_PATH = "assets/meldingen.js"
 
 
-def meldingen_script(messages: list[str]) -> str:
+def messages_script(messages: list[str]) -> str:
     """The script every page loads; in a healthy build it shows nothing."""
     return "window.kbMeldingen = " + json.dumps(messages, ensure_ascii=False) + ";\n" + _BANNER
 
@@ -58,7 +58,7 @@ class Regenerator:
         with self.lock:
             start = time.perf_counter()
             try:
-                generated, report = self.builder.regenerate({MELDINGEN: meldingen_script([])})
+                generated, report = self.builder.regenerate({MESSAGES_PATH: messages_script([])})
             except ContentError as err:
                 return self._show(err.problems)
             self.pending = True
@@ -77,10 +77,10 @@ class Regenerator:
     def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)
         print(report, flush=True)
-        target = self.layout.docs / MELDINGEN
+        target = self.layout.docs / MESSAGES_PATH
         if not target.parent.is_dir():
             return False
-        script = meldingen_script(report.splitlines())
+        script = messages_script(report.splitlines())
         if target.is_file() and target.read_text("utf-8") == script:
             return False
         target.write_text(script, "utf-8")
@@ -219,4 +219,4 @@ def _error_page(site_dir: str, code: int) -> bytes | None:
     return page.read_bytes() if code in (404, 500) and page.is_file() else None
 
 
-__all__ = ["serve", "Regenerator", "Preview", "meldingen_script", "ASSETS"]
+__all__ = ["serve", "Regenerator", "Preview", "messages_script", "ASSETS"]

@@ -269,8 +269,8 @@ class _Checker:
         self.depends_on_broken = False
         """A term from a vocabulary or entry that was already reported: the item is left out, silently."""
 
-    def fail(self, path: Path_, veld: str, wat: str, hint: str) -> None:
-        self.problems.append(Problem(self.document.rel, self.document.line(path), veld, wat, hint))
+    def fail(self, path: Path_, field_name: str, message: str, hint: str) -> None:
+        self.problems.append(Problem(self.document.rel, self.document.line(path), field_name, message, hint))
 
     def mapping(self, raw: Any, fields: tuple[Field, ...], path: Path_, prefix: str) -> dict[str, Any] | None:
         if not isinstance(raw, dict):
@@ -289,8 +289,8 @@ class _Checker:
             if _empty(value):
                 if definition.required:
                     where = (*path, definition.name) if definition.name in raw else path
-                    wat = "is leeg." if definition.name in raw else "ontbreekt."
-                    self.fail(where, name, f"dit verplichte veld {wat}", f"Vul in: {definition.help}")
+                    state = "is leeg." if definition.name in raw else "ontbreekt."
+                    self.fail(where, name, f"dit verplichte veld {state}", f"Vul in: {definition.help}")
                 continue
             checked = self.value(value, definition, (*path, definition.name), name)
             if checked is not None:
@@ -370,8 +370,8 @@ class _Checker:
             except ValueError:
                 self.fail(path, name, f"de datum '{text}' bestaat niet.", "Controleer dag en maand (JJJJ-MM-DD).")
                 return None
-        vorm = "JJJJ-MM-DD of JJJJ-MM" if month_allowed else "JJJJ-MM-DD"
-        self.fail(path, name, f"{shown(text)} is geen datum in de vorm {vorm}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
+        form = "JJJJ-MM-DD of JJJJ-MM" if month_allowed else "JJJJ-MM-DD"
+        self.fail(path, name, f"{shown(text)} is geen datum in de vorm {form}.", "Schrijf bijvoorbeeld \"2025-05-19\".")
         return None
 
     def _not_future(self, date: dt.date, text: str, path: Path_, name: str) -> str | None:

@@ -83,10 +83,10 @@ def _allowed_phrases(words: frozenset[str]) -> re.Pattern[str] | None:
 def declared_words(item: Item) -> frozenset[str]:
     """Words of the speakers and pseudonyms this item declares."""
     words: set[str] = set()
-    for spreker in item.data.get("sprekers", []):
-        words.update(_tokens(spreker["naam"]))
-    for pseudoniem in item.data.get("pseudoniemen", []):
-        words.update(_tokens(pseudoniem["naam"]))
+    for speaker in item.data.get("sprekers", []):
+        words.update(_tokens(speaker["naam"]))
+    for pseudonym in item.data.get("pseudoniemen", []):
+        words.update(_tokens(pseudonym["naam"]))
     return frozenset(words)
 
 

@@ -200,21 +200,21 @@ def _scan_texts(rel: str, texts: list[Located], find: Finder, allowed: Allowed, 
                 private_names: list[str]) -> list[Problem]:
     problems = []
     private = private_patterns(private_names)
-    for line, veld, text in texts:
+    for line, field, text in texts:
         for hit in find(text, allowed, exact_dates_forbidden):
             if hit.kind.singles_out:
-                problems.append(singling_out_warning(rel, line, veld, text[hit.start:hit.end]))
+                problems.append(singling_out_warning(rel, line, field, text[hit.start:hit.end]))
                 continue
-            problems.append(Problem(rel, line, veld, f"mogelijk persoonsgegeven ({hit.label}): "
+            problems.append(Problem(rel, line, field, f"mogelijk persoonsgegeven ({hit.label}): "
                                     f"'{mask(text[hit.start:hit.end])}'.", HINT))
         for number, pattern in private:
             if pattern.search(fold(text)):
-                problems.append(Problem(rel, line, veld, "de tekst bevat een naam of adres uit de lijst met echte "
+                problems.append(Problem(rel, line, field, "de tekst bevat een naam of adres uit de lijst met echte "
                                         f"namen (regel {number} van die lijst).",
                                         "Vervang het door een rol of pseudoniem. De gevonden tekst wordt bewust "
                                         "niet getoond."))
         for _, name in invisible_characters(text):
-            problems.append(Problem(rel, line, veld, f"de tekst bevat een onzichtbaar teken: {name}. Zo kan tekst "
+            problems.append(Problem(rel, line, field, f"de tekst bevat een onzichtbaar teken: {name}. Zo kan tekst "
                                     "er anders uitzien dan hij is.",
                                     "Haal het teken weg: typ de tekst op die plek opnieuw, of plak hem als platte "
                                     "tekst."))

@@ -19,7 +19,7 @@ class Text:
     text: str
 
     @property
-    def veld(self) -> str:
+    def field(self) -> str:
         """The field as an editor writes it: context.stadsdeel, bespreekvragen[2]."""
         return ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in self.path).replace(".[", "[")
 

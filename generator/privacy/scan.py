@@ -27,9 +27,9 @@ from .words import ORDINARY_WORDS
 @dataclass(frozen=True)
 class Allowance:
     item: Item
-    tekst: str
-    reden: str
-    gebruikt: bool
+    phrase: str
+    reason: str
+    used: bool
 
 
 # ---------------------------------------------------------------- one text
@@ -160,7 +160,7 @@ def scan(content: Content, published: list[Item], tagger: NameTagger, private_na
     for item, memo_key in zip(published, memo_keys, strict=True):
         result = memory.items[memo_key]
         problems += result.problems
-        allowances += [Allowance(item, tekst, reden, used) for tekst, reden, used in result.allowances]
+        allowances += [Allowance(item, phrase, reason, used) for phrase, reason, used in result.allowances]
         if findings is not None:
             findings.update(result.findings)
     return problems, allowances
@@ -170,13 +170,13 @@ def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached:
                vocabulary: frozenset[str], private: list[tuple[int, re.Pattern[str]]]) -> ItemScan:
     allowed = allowed_for(item, vocabulary)
     permitted = {a["tekst"]: a["reden"] for a in item.data.get("privacy_uitzonderingen", [])}
-    permitted_patterns = [(tekst, _phrase(tekst)) for tekst in permitted]
+    permitted_patterns = [(phrase, _phrase(phrase)) for phrase in permitted]
     used: set[str] = set()
     problems: list[Problem] = []
     found: Findings = {}
     for text in item_texts:
         problems += private_matches(text, private) + invisible(text)
-        spans = [(tekst, m.start(), m.end()) for tekst, pattern in permitted_patterns
+        spans = [(phrase, m.start(), m.end()) for phrase, pattern in permitted_patterns
                  for m in pattern.finditer(text.text)]
         key = keys[id(text)]
         if key not in cached:
@@ -189,7 +189,7 @@ def _scan_item(item: Item, item_texts: list[Text], keys: dict[int, str], cached:
                 used.update(covering)
                 continue
             problems.append(finding(text, hit, text.text[hit.start:hit.end]))
-    return ItemScan(problems, [(tekst, reden, tekst in used) for tekst, reden in permitted.items()], found)
+    return ItemScan(problems, [(phrase, reason, phrase in used) for phrase, reason in permitted.items()], found)
 
 
 def _phrase(text: str) -> re.Pattern[str]:

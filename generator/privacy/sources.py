@@ -40,10 +40,10 @@ def read_private_names(root: Path, path: Path | None = None) -> list[str]:
         # utf-8-sig: a list saved by Notepad starts with a byte order mark that would hide the first name.
         lines = path.read_text("utf-8-sig").splitlines()
     except UnicodeDecodeError as err:
-        regel = path.read_bytes()[: err.start].count(b"\n") + 1
+        line_number = path.read_bytes()[: err.start].count(b"\n") + 1
         raise ContentError([Problem(
             f"{ENV}", 0, "",
-            f"de lijst met echte namen is niet in UTF-8 opgeslagen (regel {regel}); zo worden namen gemist.",
+            f"de lijst met echte namen is niet in UTF-8 opgeslagen (regel {line_number}); zo worden namen gemist.",
             "Sla het bestand op met tekstcodering UTF-8.")]) from None
     return [line.strip() if not line.lstrip().startswith("#") else "" for line in lines]
 

@@ -136,7 +136,7 @@ def test_allowance_suppresses_exactly_that_finding(project: Path) -> None:
     """
     generated = generate(project, (FILE, casus(situation, extra=extra)))
     assert report(generated) == finding("telefoonnummer", "06-****3975") + "\n1 fout."
-    assert [(a.tekst, a.gebruikt) for a in generated.allowances] == [("Ringdijk 2", True), ("Javastraat 99", False)]
+    assert [(a.phrase, a.used) for a in generated.allowances] == [("Ringdijk 2", True), ("Javastraat 99", False)]
 
 
 def test_allowance_covers_the_finding_also_across_a_line_break(project: Path) -> None:
@@ -153,7 +153,7 @@ def test_allowance_covers_the_finding_also_across_a_line_break(project: Path) ->
     assert report(unallowed) == finding("straat met huisnummer", "E***** *** ************* *-**") + "\n1 fout."
     allowed = generate(project, (FILE, casus(situation, extra=extra)))
     assert allowed.problems == []
-    assert [a.gebruikt for a in allowed.allowances] == [True]
+    assert [a.used for a in allowed.allowances] == [True]
 
 
 def test_allowance_for_other_text_does_not_hide_a_finding(project: Path) -> None:
@@ -164,7 +164,7 @@ def test_allowance_for_other_text_does_not_hide_a_finding(project: Path) -> None
     """
     generated = generate(project, (FILE, casus("Bel de vader op 06-48213975.", extra=extra)))
     assert report(generated) == finding("telefoonnummer", "06-****3975") + "\n1 fout."
-    assert [a.gebruikt for a in generated.allowances] == [False]
+    assert [a.used for a in generated.allowances] == [False]
 
 
 def test_allowance_text_is_not_public(project: Path) -> None:
