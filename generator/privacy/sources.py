@@ -19,10 +19,16 @@ ENV = "KENNISBANK_ECHTE_NAMEN"
 
 
 def private_names_path() -> Path:
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV]).expanduser()
+    return _configured(ENV, "echte-namen.txt")
+
+
+def _configured(env: str, name: str) -> Path:
+    """Where the environment variable says, else the name in the user's configuration folder (outside any
+    repository): the private names list and the private drafts folder live there."""
+    if os.environ.get(env):
+        return Path(os.environ[env]).expanduser()
     config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return config / "kennisbank" / "echte-namen.txt"
+    return config / "kennisbank" / name
 
 
 def read_private_names(root: Path, path: Path | None = None) -> list[str]:
@@ -53,10 +59,7 @@ DRAFTS_ENV = "KENNISBANK_CONCEPTEN"
 
 def private_drafts_path() -> Path:
     """The private drafts folder: raw notes that are not anonymised yet, never in the repository."""
-    if os.environ.get(DRAFTS_ENV):
-        return Path(os.environ[DRAFTS_ENV]).expanduser()
-    config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
-    return config / "kennisbank" / "concepten"
+    return _configured(DRAFTS_ENV, "concepten")
 
 
 def drafts_folder_outside(root: Path, path: Path | None = None) -> Path | None:
