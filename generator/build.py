@@ -166,7 +166,7 @@ def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
     with _timed(timings, "koppelen"):
         site, found = resolve.resolve(content, included, drafts, inputs.state.related)
         problems += found
-        problems += linkage.check(site)
+        problems += linkage.check(site, inputs.state.linkage)
     with _timed(timings, "renderen"):
         output = render.render(site, inputs.handwritten, repo_url=inputs.repo_url, cache=inputs.render_cache,
                                images=set(inputs.images), site_url=inputs.site_url,

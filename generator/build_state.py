@@ -6,8 +6,9 @@ Lektor keeps one build-state database and Pelican's cache is owned by the genera
 - `parsed`: the YAML files as load.parse_sources read them, by path and hash of the file;
 - `annotations`: deduce's annotations per text (privacy.DeduceTagger), by hash, never text;
 - per build (the public site, or the drafts preview that keeps its own): the privacy findings per
-  text (hashes and offsets), the related casussen with what they were found from, and the pages in
-  build/docs with their key, size and modification time.
+  text (hashes and offsets), the related casussen with what they were found from, the pages in
+  build/docs with their key, size and modification time, and the linkage check's last result with
+  the digest of everything it read (in memory, `serve` also keeps each file's phrases: linkage.LinkageMemo).
 
 `read` makes the state once (in build.gather, or kept in memory between edits by `serve`), the
 stages take their part of it as parameters, and `save` writes it once, pruned to what this build used.
@@ -26,8 +27,9 @@ from typing import Any
 
 import yaml
 
-from . import load, privacy, render, resolve
+from . import linkage, load, privacy, render, resolve
 from .privacy.tagger import content_key
+from .problems import Problem
 
 FILE = "bouwstaat.marshal"
 FORMAT = 1
@@ -59,6 +61,8 @@ class BuildState:
     """What lists show of each item (render._listing_key); kept in memory only, for `serve`."""
     export_rows: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """Each item's open-data record (export); kept in memory only, for `serve`."""
+    linkage: linkage.LinkageMemo = field(default_factory=linkage.LinkageMemo)
+    """What the linkage check read and found; only its last result is saved."""
     other: dict[str, Any] = field(default_factory=dict)
     """The other build's own part of the file, as read: saved back untouched."""
 
@@ -115,20 +119,31 @@ def _decode(raw: dict[str, Any], drafts: bool) -> BuildState:
         related=resolve.RelatedMemo(tuple(signature), dict(ids)),
         pages={path: (str(key), int(size), int(mtime), tuple(terms))
                for path, (key, size, mtime, terms) in own.get("paginas", {}).items()},
+        linkage=_decode_linkage(own.get("koppeling", ("", []))),
         other={other: raw[other]} if other in raw else {},
     )
+
+
+def _decode_linkage(saved: tuple[str, list[tuple[Any, ...]]]) -> linkage.LinkageMemo:
+    digest, problems = saved
+    return linkage.LinkageMemo(last=(str(digest), [Problem(*p) for p in problems]))
 
 
 def save(state: BuildState, build_dir: Path) -> None:
     """Write the state once, if it changed."""
     own = {"bevindingen": state.findings, "verwant": (state.related.signature, state.related.ids),
-           "paginas": state.pages}
+           "paginas": state.pages, "koppeling": _encode_linkage(state.linkage)}
     data = marshal.dumps({"versie": version(), "geladen": _encode_parsed(state.parsed),
                           "annotaties": state.annotations, _own_name(state.drafts): own, **state.other})
     path = build_dir / FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.is_file() or path.read_bytes() != data:
         path.write_bytes(data)
+
+
+def _encode_linkage(memo: linkage.LinkageMemo) -> tuple[str, list[tuple[Any, ...]]]:
+    digest, problems = memo.last
+    return digest, [(p.file, p.line, p.field, p.message, p.hint, p.severity) for p in problems]
 
 
 def _encode_parsed(parsed: dict[tuple[str, str], load.Parsed]) -> list[bytes]:

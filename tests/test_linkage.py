@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import build, linkage, load
+from generator import build, build_state, linkage, load
 from generator.cli import main
 from generator.problems import Problem
+from generator.resolve import Site
+from generator.validate import Item
 from tests.kb_testing import CASUS, REPO, VERSLAG, generate, no_names, source
 from tests.kb_testing import TODAY as TODAY_DATE
 
@@ -214,3 +216,71 @@ def test_a_question_with_a_word_from_what_happened_next_is_a_warning() -> None:
     assert [(p.line, p.field, p.message) for p in found] == [
         (18, "bespreekvragen[1]", "de hand-out verraadt wat er daarna gebeurde: 'maatwerk' staat ook in 'Wat hielp' "
                                   "(doorbraak) en niet in de situatie.")]
+
+
+# ---------------------------------------------------------------- the memo (serve and the build state)
+
+
+def edited(sources: list[load.Source], rel_start: str, old: str, new: str) -> list[load.Source]:
+    """The sources with one replacement in the file whose path starts with `rel_start`."""
+    out = []
+    for s in sources:
+        if s.rel.startswith(rel_start):
+            assert old.encode() in s.data
+            s = load.Source(s.rel, s.data.replace(old.encode(), new.encode()))
+        out.append(s)
+    return out
+
+
+def site_of(sources: list[load.Source]) -> Site:
+    generated = generate(*sources)
+    assert generated.site is not None
+    return generated.site
+
+
+def test_a_memo_gives_what_a_fresh_check_gives_after_each_edit() -> None:
+    memo = linkage.LinkageMemo()
+    versions = [today_sources()]
+    versions.append(edited(versions[-1], "casussen/C05", "in de Baarsjes is", "in West is"))
+    versions.append(edited(versions[-1], "verslagen/V03", "Astrid Philips vertelde", "Een bewoner vertelde"))
+    versions.append(edited(versions[-1], "casussen/C07", "in de Baarsjes werkt", "in de Jordaan werkt"))
+    versions.append(versions[0])
+    results = []
+    for sources in versions:
+        site = site_of(sources)
+        found = linkage.check(site, memo)
+        assert found == linkage.check(site, linkage.LinkageMemo())
+        results.append(found)
+    assert results[0] == results[4]
+    assert results[0] != results[1] and results[2] != results[3]  # the edits of a casus changed its findings
+
+
+def test_after_an_edit_only_the_edited_casus_is_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = linkage.LinkageMemo()
+    linkage.check(site_of(today_sources()), memo)
+    checked: list[str] = []
+    original = linkage.check_casus
+
+    def counting(reading: linkage.Reading, casus: Item) -> list[Problem]:
+        checked.append(casus.id)
+        return original(reading, casus)
+
+    site = site_of(edited(today_sources(), "casussen/C04", "had schulden en kreeg", "had schulden en kreeg toen"))
+    monkeypatch.setattr(linkage, "check_casus", counting)
+    linkage.check(site, memo)
+    assert checked == ["C04"]  # C05 and C07 neither link to C04 nor are linked from it
+
+
+def test_a_build_in_which_nothing_changed_reads_no_text(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    site = site_of(today_sources())
+    state = build_state.BuildState()
+    found = linkage.check(site, state.linkage)
+    build_state.save(state, tmp_path)
+    saved = build_state.read(tmp_path).linkage  # the next build, in a new process
+
+    def refuse(*_: object) -> None:
+        raise AssertionError("a text was read")
+
+    again = site_of(today_sources())
+    monkeypatch.setattr(linkage.Reading, "__post_init__", refuse)
+    assert linkage.check(again, saved) == found and found
