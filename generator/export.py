@@ -7,6 +7,7 @@ build; in a public build those are the published ones, so drafts never appear.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 from collections.abc import Callable
@@ -98,27 +99,11 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def explorer_data(site: Site) -> str:
-    """Compact records for the case explorer: facets and a short text per item."""
-    records = []
-    for item in site.items:
-        data = item.data
-        year = (data.get("datum") or data.get("context", {}).get("periode") or data.get("periode") or "")
-        records.append({
-            "id": item.id,
-            "t": item.type.name,
-            "titel": item.titel,
-            "url": item.url,
-            "tekst": excerpt(plain_text(data.get("samenvatting") or data.get("toelichting") or ""), EXCERPT),
-            "alles": plain_text(" ".join(_strings(public_record(item)))),
-            "datum": str(data.get("datum") or (_years(str(year)) or [""])[0]),
-            "thema": data.get("themas", []),
-            "fase": data.get("fasen", []),
-            "rol": data.get("rollen", []),
-            "werkvorm": data.get("werkvormen", []),
-            "soort": [data["soort"]] if "soort" in data else [],
-            "jaar": [y for y in _years(str(year))],
-        })
+def explorer_data(site: Site, rows: Rows | None = None) -> str:
+    """Compact records for the case explorer: facets and a short text per item. Each record is made
+    once per file (`rows`, as for the other exports) and the records are joined as json.dumps would."""
+    records = [_memo(rows, ("verkenner", item.url, item.document.digest), functools.partial(_explorer_record, item))
+               for item in site.items]
     labels = {name: {t.id: t.label for t in terms.values()} for name, terms in site.vocabularies.items()}
     payload = {
         "soorten": [t.name for t in CONTENT_TYPES],
@@ -127,9 +112,31 @@ def explorer_data(site: Site) -> str:
             "thema": labels["themas"], "fase": labels["fasen"], "rol": labels["rollen"],
             "werkvorm": labels["werkvormen"], "soort": labels["soorten"],
         },
-        "items": records,
+        "items": [],
     }
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+    head = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    return head.removesuffix("[]}") + "[" + ",".join(records) + "]}\n"
+
+
+def _explorer_record(item: Item) -> str:
+    data = item.data
+    year = (data.get("datum") or data.get("context", {}).get("periode") or data.get("periode") or "")
+    record = {
+        "id": item.id,
+        "t": item.type.name,
+        "titel": item.titel,
+        "url": item.url,
+        "tekst": excerpt(plain_text(data.get("samenvatting") or data.get("toelichting") or ""), EXCERPT),
+        "alles": plain_text(" ".join(_strings(public_record(item)))),
+        "datum": str(data.get("datum") or (_years(str(year)) or [""])[0]),
+        "thema": data.get("themas", []),
+        "fase": data.get("fasen", []),
+        "rol": data.get("rollen", []),
+        "werkvorm": data.get("werkvormen", []),
+        "soort": [data["soort"]] if "soort" in data else [],
+        "jaar": [y for y in _years(str(year))],
+    }
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
 EXCERPT = 240

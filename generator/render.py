@@ -171,7 +171,8 @@ def render(site: Site, handwritten: Pages, templates: Path = TEMPLATES,
                  licentie=export.LICENSE)
     out.text("data/kennisbank.json", whole, functools.partial(export.export_json, site, memo.export_rows))
     out.text("feed.xml", _hash(listed, site_url), functools.partial(feed.atom_feed, site, site_url))
-    out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site))  # free text: all text
+    # free text: all text
+    out.text("data/verkenner.json", whole, functools.partial(export.explorer_data, site, memo.export_rows))
     out.text(SYNONYMS, base, functools.partial(search_synonyms, site))
     for ctype in CONTENT_TYPES:
         of_type = _hash(base, *(_item_key(i) for i in site.of_type(ctype.name)))

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import build, build_state, load, scaffold, write
+from generator import build, build_state, export, load, scaffold, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
@@ -296,3 +296,14 @@ def test_a_template_edited_while_serve_runs_renders_its_pages_again(tmp_path: Pa
     edited = render.render(site, {}, templates, cache=again.cache)
     assert "casussen/c01.md" not in edited.kept
     assert "Een nieuwe regel in het sjabloon." in edited.pages["casussen/c01.md"]
+
+
+def test_the_explorer_data_made_from_remembered_records_is_what_json_dumps_makes() -> None:
+    generated = generate(source("casussen/C01-een-moeder.yml", CASUS))
+    assert generated.site is not None
+    rows: export.Rows = {}
+    first = export.explorer_data(generated.site, rows)
+    again = export.explorer_data(generated.site, rows)
+    whole = json.loads(first)
+    assert first == again == json.dumps(whole, ensure_ascii=False, separators=(",", ":")) + "\n"
+    assert [i["id"] for i in whole["items"]] == ["C01"] and len(rows) == 1
