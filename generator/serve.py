@@ -22,6 +22,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import jinja2
+import jinja2.bccache
+
 from .build import ASSETS, Builder
 from .privacy import DeduceModel
 from .problems import ContentError, Problem, format_report
@@ -158,11 +161,35 @@ def serve(root: Path, address: str, drafts: bool, settings: Settings | None = No
     return 0
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once for the whole preview. MkDocs makes a new Jinja environment for
+    every build, and compiling Material's templates again was 0.8 s of a 1.4 s rebuild at 1,000 casussen.
+    Jinja checks each template's source against the checksum stored with its code: an edited template
+    is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self.compiled.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+    def on_env(self, env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
+        """MkDocs' event for the environment it just made (registered like search_index.Capture)."""
+        env.bytecode_cache = self
+        return env
+
+
 class Preview:
     """What the live-reload server runs after a change: regenerate, then build the changed pages."""
 
     def __init__(self, regenerator: Regenerator, config: Any, url: str):
         self.regenerator, self.config, self.url = regenerator, config, url
+        self.templates = CompiledTemplates()
 
     def rebuild(self) -> None:
         try:
@@ -180,6 +207,7 @@ class Preview:
 
         config = self.config()
         config.site_url = self.url
+        config.plugins["kennisbank-sjablonen"] = self.templates
         try:
             mkdocs_build(config, serve_url=self.url, dirty=dirty)
         except (MkDocsException, OSError) as err:
