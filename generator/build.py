@@ -145,7 +145,7 @@ def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
     with _timed(timings, "valideren"):
         parsed = {document.rel for document in documents}
         unreadable = frozenset(source.rel for source in inputs.sources if source.rel not in parsed)
-        content, found = validate.validate(documents, inputs.today, unreadable)
+        content, found = validate.validate(documents, inputs.today, unreadable, inputs.state.validated)
         problems += found if drafts else _drafts_as_warnings(found, documents)
         problems += handwritten.check_pages(inputs.handwritten)
     included = [i for i in content.items if drafts or i.gepubliceerd]

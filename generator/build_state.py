@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from . import linkage, load, privacy, render, resolve
+from . import linkage, load, privacy, render, resolve, validate
 from .privacy.tagger import content_key
 from .problems import Problem
 
@@ -61,6 +61,8 @@ class BuildState:
     """What lists show of each item (render._listing_key); kept in memory only, for `serve`."""
     export_rows: dict[tuple[str, str, str], str] = field(default_factory=dict)
     """Each item's open-data record (export); kept in memory only, for `serve`."""
+    validated: validate.ItemMemo = field(default_factory=dict)
+    """Each file's item and problems (validate); kept in memory only, for `serve`."""
     linkage: linkage.LinkageMemo = field(default_factory=linkage.LinkageMemo)
     """What the linkage check read and found; only its last result is saved."""
     other: dict[str, Any] = field(default_factory=dict)

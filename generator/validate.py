@@ -73,21 +73,41 @@ class Content:
     """Ids of items that failed validation: references to them are not reported twice."""
 
 
-def validate(documents: list[Document], today: dt.date,
-             unreadable: frozenset[str] = frozenset()) -> tuple[Content, list[Problem]]:
+ItemMemo = dict[tuple[str, str, str], tuple[Item | None, list[Problem]]]
+"""Each file's item and problems by its path, the hash of its bytes and everything else `_item` reads
+(the date, the vocabularies, what could not be read); `serve` keeps it between edits."""
+
+
+def validate(documents: list[Document], today: dt.date, unreadable: frozenset[str] = frozenset(),
+             memo: ItemMemo | None = None) -> tuple[Content, list[Problem]]:
     """`unreadable`: files that could not be read or parsed (reported once, in load). What depends on
     them is not reported again: a reference to the item a file's name promises, or a term of a vocabulary
-    that could not be read (such an item is left out without a message of its own)."""
+    that could not be read (such an item is left out without a message of its own).
+    With a `memo`, a file checked before against the same vocabularies is not checked again."""
     problems: list[Problem] = []
     broken_terms: set[tuple[str, str]] = set()
     broken_vocabularies = {Path(rel).stem for rel in unreadable if rel.startswith("vocabulaires/")}
     vocabularies = _vocabularies(documents, problems, broken_vocabularies, broken_terms)
+    unusable = (broken_vocabularies, broken_terms)
+    reads = repr((today, sorted((name, sorted(terms.items())) for name, terms in vocabularies.items()),
+                  sorted(broken_vocabularies), sorted(broken_terms)))
+    fresh: ItemMemo = {}
     items = []
     for document in documents:
         if document.folder in BY_FOLDER:
-            item = _item(document, vocabularies, today, problems, (broken_vocabularies, broken_terms))
+            key = (document.rel, document.digest, reads)
+            if memo is None or not document.digest or key not in memo:
+                found: list[Problem] = []
+                fresh[key] = _item(document, vocabularies, today, found, unusable), found
+            else:
+                fresh[key] = memo[key]
+            item, found = fresh[key]
+            problems += found
             if item is not None:
                 items.append(item)
+    if memo is not None:
+        memo.clear()
+        memo.update(fresh)
     problems += _duplicate_ids(items)
     valid = {item.id for item in items}
     broken = {str(d.data.get("id")) for d in documents

@@ -7,16 +7,28 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
 import yaml
 
-from generator import build, build_state, export, load, scaffold, write
+from generator import build, build_state, export, load, scaffold, validate, write
 from generator.cli import main
 from generator.schema import CONTENT_TYPES
 from generator.schema_export import all_schemas
-from tests.kb_testing import CASUS, REPO, STELLING, TODAY, VERSLAG, generate, messages, no_names, source
+from tests.kb_testing import (
+    CASUS,
+    REPO,
+    STELLING,
+    TODAY,
+    VERSLAG,
+    generate,
+    messages,
+    no_names,
+    source,
+    vocabulary_sources,
+)
 
 
 def test_load_keeps_the_line_of_every_key() -> None:
@@ -307,3 +319,30 @@ def test_the_explorer_data_made_from_remembered_records_is_what_json_dumps_makes
     whole = json.loads(first)
     assert first == again == json.dumps(whole, ensure_ascii=False, separators=(",", ":")) + "\n"
     assert [i["id"] for i in whole["items"]] == ["C01"] and len(rows) == 1
+
+
+def test_validation_remembers_each_file_until_it_or_a_vocabulary_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    casus = source("casussen/C01-een-moeder.yml", CASUS)
+    stelling = source("stellingen/S01-vertrouwen.yml", STELLING)
+    documents, _ = load.parse_sources([*vocabulary_sources(), casus, stelling])
+    memo: validate.ItemMemo = {}
+    first = validate.validate(documents, TODAY, memo=memo)
+    checked: list[str] = []
+    original = validate._item
+
+    def counting(document: load.Document, *args: Any) -> Any:
+        checked.append(document.rel)
+        return original(document, *args)
+
+    monkeypatch.setattr(validate, "_item", counting)
+    again = validate.validate(documents, TODAY, memo=memo)
+    assert checked == [] and again[1] == first[1] and [i.data for i in again[0].items] == [
+        i.data for i in first[0].items]
+    edited = source("casussen/C01-een-moeder.yml", CASUS.replace("Een moeder met kinderen", "Een vader"))
+    validate.validate(load.parse_sources([*vocabulary_sources(), edited, stelling])[0], TODAY, memo=memo)
+    assert checked == ["casussen/C01-een-moeder.yml"]
+    more_terms = [s if s.rel != "vocabulaires/themas.yml" else load.Source(s.rel, s.data + b"\n- id: nieuw-thema\n"
+                                                                          b"  label: Nieuw thema\n  uitleg: Nieuw.\n")
+                   for s in vocabulary_sources()]
+    validate.validate(load.parse_sources([*more_terms, edited, stelling])[0], TODAY, memo=memo)
+    assert checked[1:] == ["casussen/C01-een-moeder.yml", "stellingen/S01-vertrouwen.yml"]
