@@ -107,7 +107,7 @@ def explorer_data(site: Site) -> str:
         records.append({
             "id": item.id,
             "t": item.type.name,
-            "titel": item.titel,
+            "titel": item.title,
             "url": item.url,
             "tekst": excerpt(plain_text(data.get("samenvatting") or data.get("toelichting") or ""), EXCERPT),
             "alles": plain_text(" ".join(_strings(public_record(item)))),

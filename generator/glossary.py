@@ -33,7 +33,7 @@ def _forms(terms: Iterable[Term], text: str) -> tuple[dict[str, Term], re.Patter
     need only a few; a form only matches as a whole word, so a term is never found
     inside a longer word."""
     lowered = text.lower()
-    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)
+    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synonyms)
                if form.lower() in lowered}
     return by_form, _alternation(tuple(sorted(by_form, key=len, reverse=True)))
 
@@ -88,7 +88,7 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
             term = by_form.get(match.group(1).lower())
             if term is None or term.id not in remaining:
                 continue
-            title = link_title(term.uitleg)
+            title = link_title(term.explanation)
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()

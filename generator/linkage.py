@@ -159,7 +159,7 @@ def common_phrases(vocabularies: Vocabularies,
     found: set[Phrase] = set()
     for terms in vocabularies.values():
         for term in terms.values():
-            for label in (term.label, *term.synoniemen):
+            for label in (term.label, *term.synonyms):
                 found |= phrases(label)
     pages: Counter[Phrase] = Counter()
     for texts in raw.values():
@@ -231,7 +231,7 @@ def check(site: Site) -> list[Problem]:
     reading = Reading(site)
     problems: list[Problem] = []
     for casus in site.of_type("casus"):
-        if casus.gepubliceerd:
+        if casus.published:
             problems += check_casus(reading, casus)
             problems += check_handout(casus)
     return problems
@@ -408,7 +408,7 @@ def report(site: Site, casus_id: str) -> str:
         lines.append("Geen gekoppelde pagina's.")
     found = reveals(reading, casus)
     for other in others:
-        lines.append(f"\n{other.id} · {other.titel} ({other.rel})")
+        lines.append(f"\n{other.id} · {other.title} ({other.rel})")
         names = named_people(other)
         if names:
             lines.append(f"  noemt personen: {', '.join(names)}")

@@ -136,7 +136,7 @@ def vocabulary_words(vocabularies: Vocabularies) -> set[str]:
     words: set[str] = set()
     for terms in vocabularies.values():
         for term in terms.values():
-            for name in (term.label, *term.synoniemen):
+            for name in (term.label, *term.synonyms):
                 words.update(w.lower() for w in WORD.findall(name))
                 words.add(name.lower())
     return words

@@ -249,8 +249,8 @@ SYNONYMS = "assets/zoeksynoniemen.json"
 def search_synonyms(site: Site) -> str:
     """Groups of words that search treats as one: a term's label with its synoniemen, begrippen and thema's
     (vocabulaires/*.yml). Lower case; zoeken.js folds accents itself."""
-    groups = [[term.label.lower(), *(s.lower() for s in term.synoniemen)]
-              for name in ("begrippen", "themas") for term in site.vocabularies[name].values() if term.synoniemen]
+    groups = [[term.label.lower(), *(s.lower() for s in term.synonyms)]
+              for name in ("begrippen", "themas") for term in site.vocabularies[name].values() if term.synonyms]
     return json.dumps({"groepen": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -339,7 +339,7 @@ def _emit_cards(site: Site, emit: Callable[..., None]) -> None:
     for les in (i for i in site.items if i.type.has_cards):
         chosen = [lk.target for lk in site.outgoing.get(les.id, []) if lk.field == "stellingen"]
         if chosen:
-            emit(f"kaarten/{les.id.lower()}.md", "kaarten.md.j2", kop=f"{les.id} {les.titel}", andere=[],
+            emit(f"kaarten/{les.id.lower()}.md", "kaarten.md.j2", kop=f"{les.id} {les.title}", andere=[],
                  stellingen=chosen)
 
 
@@ -397,7 +397,7 @@ def _term_labeler(site: Site) -> Callable[[str, str], Markup]:
 def _redirect_page(old: str, item: Item) -> str:
     depth = old.rstrip("/").count("/") + 1
     target = "../" * depth + item.url
-    title = escape(f"{item.id} · {item.titel}")
+    title = escape(f"{item.id} · {item.title}")
     return (
         "<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{title}</title>\n<link rel=\"canonical\" href=\"{target}\">\n"
