@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .field_kinds import ID_DIGITS
-from .privacy import Text, public_texts
+from .privacy import WORD, Text, public_texts
 from .problems import Problem
 from .resolve import Site
 from .validate import Item, Vocabularies
@@ -64,7 +64,6 @@ PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_DISTRICT)
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 BUILDING_HINT = re.compile(r"Huis van de Wijk|buurthuis|buurtcentrum|wijkcentrum")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
