@@ -9,11 +9,12 @@ and MkDocs checks the link and its anchor. No script is involved.
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from collections.abc import Iterable
 
-from .validate import Item, Term
+from .validate import Item, Term, Vocabularies
 
 # Linear: a label holds no bracket and a tag no "<", so a scan from one "[" or "<" stops at the next one.
 PROTECTED = re.compile(r"\[[^\[\]\n]*+\]\((?:[^()\n]|\([^()\n]*+\))*+\)(?:\{[^{}\n]*+\})?"
@@ -138,3 +139,15 @@ def term_usage(items: Iterable[Item], terms: Iterable[Term],
         for term_id in used.get(item.id, ()):
             usage[term_id].append(item)
     return usage
+
+
+SYNONYMS = "assets/zoeksynoniemen.json"
+"""For assets/zoeken.js: per begrip and thema, the words a query may use for it."""
+
+
+def search_synonyms(vocabularies: Vocabularies) -> str:
+    """Groups of words that search treats as one: a term's label with its synonyms, begrippen and thema's
+    (vocabulaires/*.yml). Lower case; zoeken.js folds accents itself."""
+    groups = [[term.label.lower(), *(s.lower() for s in term.synonyms)]
+              for name in ("begrippen", "themas") for term in vocabularies[name].values() if term.synonyms]
+    return json.dumps({"groepen": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"
