@@ -64,7 +64,7 @@ def test_the_title_of_a_casus_renders_the_pages_that_list_it_again() -> None:
     assert rendered == C01 | WHOLE | lists | {"stellingen/s01.md", "casussen/c02.md"}
 
 
-def test_the_toelichting_of_a_stelling_is_in_the_feed() -> None:
+def test_the_feed_shows_the_long_text_of_a_stelling() -> None:
     """A stelling has no samenvatting: the feed shows its toelichting, which no list shows."""
     rendered = _rendered_again(("stellingen/S01-a.yml", "Uit een sessie met", "Uit een gesprek met"))
     assert rendered == {"stellingen/s01.md", "feed.xml", "data/kennisbank.json", "data/verkenner.json",
