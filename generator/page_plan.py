@@ -182,6 +182,10 @@ def body_fields(ctype: ContentType) -> frozenset[str]:
                      and (f.kind == "markdown" or any(sub.kind == "markdown" for sub in f.fields)))
 
 
+SEPARATOR = "\1"  # between the parts of a key: no value, item key or listing key holds it
+SHARED = 20  # a tuple of more items than this (all items, for every list) is hashed once per render
+
+
 @dataclass
 class Keys:
     """Derives a page's cache key from its plan. `listing_keys`: what lists show of each item, by its file's
@@ -189,11 +193,25 @@ class Keys:
 
     base: str
     listing_keys: dict[str, str]
+    shared: dict[tuple[str, int], tuple[tuple[Item, ...], str]] = field(default_factory=dict)
+    """The hash of a long tuple of items that many pages read (all items, for every list), by identity."""
 
     def of(self, page: Page) -> str:
         reads = page.reads
-        return _hash(self.base, page.template, _hash(*reads.values), _hash(*(item_key(i) for i in reads.whole)),
-                     _hash(*(self.listing(i) for i in reads.listed)))
+        return _hash(self.base, page.template, *reads.values, SEPARATOR, *self._items("whole", reads.whole),
+                     SEPARATOR, *self._items("listed", reads.listed))
+
+    def _items(self, how: str, items: tuple[Item, ...]) -> tuple[str, ...]:
+        """The keys of the items; for a long tuple one hash of them, computed once per render."""
+        if len(items) <= SHARED:
+            return self._keys(how, items)
+        known = self.shared.get((how, id(items)))
+        if known is None or known[0] is not items:  # the tuple is kept, so its id is not reused meanwhile
+            known = self.shared[how, id(items)] = (items, _hash(*self._keys(how, items)))
+        return (known[1],)
+
+    def _keys(self, how: str, items: tuple[Item, ...]) -> tuple[str, ...]:
+        return tuple(item_key(i) for i in items) if how == "whole" else tuple(self.listing(i) for i in items)
 
     def listing(self, item: Item) -> str:
         """What lists show of an item: everything but its body texts."""
