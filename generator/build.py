@@ -148,7 +148,7 @@ def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
         content, found = validate.validate(documents, inputs.today, unreadable, inputs.state.validated)
         problems += found if drafts else _drafts_as_warnings(found, documents)
         problems += handwritten.check_pages(inputs.handwritten)
-    included = [i for i in content.items if drafts or i.gepubliceerd]
+    included = [i for i in content.items if drafts or i.published]
     with _timed(timings, "privacy"):
         # Drafts too: everything in the repository is public (generator/privacy/files.py explains why).
         findings = inputs.state.findings

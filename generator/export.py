@@ -124,7 +124,7 @@ def _explorer_record(item: Item) -> str:
     record = {
         "id": item.id,
         "t": item.type.name,
-        "titel": item.titel,
+        "titel": item.title,
         "url": item.url,
         "tekst": excerpt(plain_text(data.get("samenvatting") or data.get("toelichting") or ""), EXCERPT),
         "alles": plain_text(" ".join(_strings(public_record(item)))),

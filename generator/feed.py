@@ -54,11 +54,11 @@ def atom_feed(site: Site, site_url: str) -> str:
     for item in reversed(newest):  # feedgen puts each new entry first
         entry = fg.add_entry()
         entry.id(f"tag:kennisbank-tussenruimte,2025:{item.id}")
-        entry.title(_xml(f"{item.id} · {excerpt(item.titel, 90)}"))
+        entry.title(_xml(f"{item.id} · {excerpt(item.title, 90)}"))
         entry.link(href=f"{base}{item.url}", rel="alternate", type="text/html")
         entry.updated(_moment(dates[item.id]))
         entry.summary(_xml(excerpt(plain_text(str(item.data.get("samenvatting") or item.data.get("toelichting")
-                                                  or item.titel)), 300)))
+                                                  or item.title)), 300)))
         entry.category(term=item.type.name, label=item.type.name.capitalize())
     return str(fg.atom_str(pretty=True).decode("utf-8"))
 

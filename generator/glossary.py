@@ -9,11 +9,12 @@ and MkDocs checks the link and its anchor. No script is involved.
 from __future__ import annotations
 
 import functools
+import json
 import posixpath
 import re
 from collections.abc import Iterable
 
-from .validate import Item, Term
+from .validate import Item, Term, Vocabularies
 
 # Linear: a label holds no bracket and a tag no "<", so a scan from one "[" or "<" stops at the next one.
 PROTECTED = re.compile(r"\[[^\[\]\n]*+\]\((?:[^()\n]|\([^()\n]*+\))*+\)(?:\{[^{}\n]*+\})?"
@@ -33,7 +34,7 @@ def _forms(terms: Iterable[Term], text: str) -> tuple[dict[str, Term], re.Patter
     need only a few; a form only matches as a whole word, so a term is never found
     inside a longer word."""
     lowered = text.lower()
-    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synoniemen)
+    by_form = {form.lower(): term for term in terms for form in (term.label, *term.synonyms)
                if form.lower() in lowered}
     return by_form, _alternation(tuple(sorted(by_form, key=len, reverse=True)))
 
@@ -88,7 +89,7 @@ def _mark_line(line: str, pattern: re.Pattern[str], by_form: dict[str, Term], re
             term = by_form.get(match.group(1).lower())
             if term is None or term.id not in remaining:
                 continue
-            title = link_title(term.uitleg)
+            title = link_title(term.explanation)
             pieces += [text[position: match.start()],
                        f'[{match.group(1)}]({target}#{term.id} "{title}"){{ .kb-begrip }}']
             position = match.end()
@@ -138,3 +139,15 @@ def term_usage(items: Iterable[Item], terms: Iterable[Term],
         for term_id in used.get(item.id, ()):
             usage[term_id].append(item)
     return usage
+
+
+SYNONYMS = "assets/zoeksynoniemen.json"
+"""For assets/zoeken.js: per begrip and thema, the words a query may use for it."""
+
+
+def search_synonyms(vocabularies: Vocabularies) -> str:
+    """Groups of words that search treats as one: a term's label with its synonyms, begrippen and thema's
+    (vocabulaires/*.yml). Lower case; zoeken.js folds accents itself."""
+    groups = [[term.label.lower(), *(s.lower() for s in term.synonyms)]
+              for name in ("begrippen", "themas") for term in vocabularies[name].values() if term.synonyms]
+    return json.dumps({"groepen": groups}, ensure_ascii=False, separators=(",", ":")) + "\n"

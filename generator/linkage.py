@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .field_kinds import ID_DIGITS
-from .privacy import Text, public_texts
+from .privacy import WORD, Text, public_texts
 from .problems import Problem
 from .resolve import Site
 from .validate import Item, Vocabularies
@@ -66,7 +66,6 @@ PLACE_KEYS = frozenset(max(p.split(), key=len) for p in PLACES_BELOW_DISTRICT)
 CAPITALISED = re.compile(r"\b[A-Z][\w-]*")
 BUILDING_HINT = re.compile(r"Huis van de Wijk|buurthuis|buurtcentrum|wijkcentrum")
 LONG_WORD = re.compile(r"[^\W\d_]{4,}")
-WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -216,7 +215,7 @@ def vocabulary_phrases(vocabularies: Vocabularies) -> frozenset[Phrase]:
     found: set[Phrase] = set()
     for terms in vocabularies.values():
         for term in terms.values():
-            for label in (term.label, *term.synoniemen):
+            for label in (term.label, *term.synonyms):
                 found |= phrases(label)
     return frozenset(found)
 
@@ -292,7 +291,7 @@ def check(site: Site, memo: LinkageMemo | None = None) -> list[Problem]:
     reading = Reading(site, memo)
     findings: dict[CasusKey, list[Problem]] = {}
     for casus in site.of_type("casus"):
-        if casus.gepubliceerd:
+        if casus.published:
             key = (fingerprint(casus), tuple(fingerprint(o) for o in linked(site, casus)),
                    memo.story_phrases(casus) & reading.common)
             found = memo.findings.get(key)
@@ -303,7 +302,7 @@ def check(site: Site, memo: LinkageMemo | None = None) -> list[Problem]:
 
 
 CODE = tuple(Path(__file__).parent / name for name in ("linkage.py", "privacy/public.py", "schema.py",
-                                                        "field_kinds.py", "validate.py"))
+                                                        "field_kinds.py", "validate.py", "privacy/words.py"))
 
 
 def input_digest(site: Site) -> str:
@@ -489,7 +488,7 @@ def report(site: Site, casus_id: str) -> str:
         lines.append("Geen gekoppelde pagina's.")
     found = reveals(reading, casus)
     for other in others:
-        lines.append(f"\n{other.id} · {other.titel} ({other.rel})")
+        lines.append(f"\n{other.id} · {other.title} ({other.rel})")
         names = named_people(other)
         if names:
             lines.append(f"  noemt personen: {', '.join(names)}")

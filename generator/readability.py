@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from .privacy import Text, declared_words, fold, public_texts
+from .privacy import WORD, Text, declared_words, fold, public_texts
 from .problems import Problem
 from .validate import Item, Vocabularies
 
@@ -36,7 +36,6 @@ COMMON_ZIPF = 2.5
 ENDINGS = ("'s", "s", "en", "n", "e", "t", "de", "te", "den", "ten", "er", "ste")
 MIN_PART = 3  # the shortest part of a compound that counts ("ROC", "wet")
 
-WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 COUNTED = re.compile(r"[^\W_]+(?:[-'’.,][^\W_]+)*")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]*]*\s+(?=[\"'(*]*[A-Z0-9ÀÁÉÈÍÓÚ])")
 MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|\{[^}]*\}|`[^`]*`|<[^>]+>|https?://\S+|[*_#>\[\]]|\s+(?=[.,;:!?])")
@@ -136,7 +135,7 @@ def vocabulary_words(vocabularies: Vocabularies) -> set[str]:
     words: set[str] = set()
     for terms in vocabularies.values():
         for term in terms.values():
-            for name in (term.label, *term.synoniemen):
+            for name in (term.label, *term.synonyms):
                 words.update(w.lower() for w in WORD.findall(name))
                 words.add(name.lower())
     return words

@@ -31,9 +31,9 @@ from .schema import (
 class Term:
     id: str
     label: str
-    uitleg: str
-    synoniemen: tuple[str, ...] = ()
-    naar_persoon_genoemd: str = ""
+    explanation: str
+    synonyms: tuple[str, ...] = ()
+    named_after_person: str = ""
     """Why a person's name in the label may be public; the label is then only allowed as a whole."""
 
 
@@ -49,7 +49,7 @@ class Item:
     document: Document = field(repr=False)
 
     @property
-    def titel(self) -> str:
+    def title(self) -> str:
         return str(self.data[self.type.title_field])
 
     @property
@@ -58,7 +58,7 @@ class Item:
         return f"{self.type.folder}/{self.id.lower()}/"
 
     @property
-    def gepubliceerd(self) -> bool:
+    def published(self) -> bool:
         return self.data.get("status") == "gepubliceerd"
 
     def line(self, *path: str | int) -> int:

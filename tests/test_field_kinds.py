@@ -51,7 +51,7 @@ def test_public_fields_are_defined_once_for_privacy_and_export() -> None:
 
 def test_no_module_branches_on_a_kind_name_or_repeats_the_id_pattern() -> None:
     branch = re.compile(r"""\bkind\s*(?:==|\bin\b)\s*[("']""")
-    allowed = 'kind == "markdown"'  # render.body_fields: which texts a page's dependencies leave out
+    allowed = 'kind == "markdown"'  # page_plan.body_fields: which texts a page's dependencies leave out
     for path in sorted(GENERATOR.glob("*.py")):
         if path.name == "field_kinds.py":
             continue

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+import pytest
 from wordfreq import zipf_frequency
 
 from tests.kb_testing import REPO
@@ -36,17 +37,6 @@ FLOOR = 2.0  # a Dutch word is at least this common in Dutch (Zipf scale: 3 is o
 MARGIN = 1.0  # ... and this much (a factor of 10) more common in Dutch than in English
 COMPOUND_MARGIN = 1.5  # the Dutch part of a compound: a factor of about 30
 KNOWN = 2.5  # a part of a compound is a word when it is at least this common in either language
-
-# generator/'s remaining Dutch names, exactly (issue 19): attributes the Jinja templates read
-# (Term.titel/uitleg/synoniemen/naar_persoon_genoemd, Item.gepubliceerd). Rename one together with every
-# template use and take it out; a new Dutch name makes this test fail.
-GENERATOR_STILL_DUTCH = [
-    "generator/validate.py:gepubliceerd",
-    "generator/validate.py:naar_persoon_genoemd",
-    "generator/validate.py:synoniemen",
-    "generator/validate.py:titel",
-    "generator/validate.py:uitleg",
-]
 
 
 def _dutch(word: str, margin: float) -> bool:
@@ -152,12 +142,7 @@ def test_the_rule_tells_dutch_from_english() -> None:
     assert words("test_search_index") == ["test", "search", "index"]
 
 
-def test_tests_and_benchmarks_have_no_dutch_names() -> None:
-    assert dutch_names("tests") == []
-    assert dutch_names("benchmarks") == []
-
-
-def test_generator_still_dutch_is_exactly_the_list() -> None:
-    """Fails both ways: a new Dutch name, and a renamed one still on the list."""
-    assert sorted(GENERATOR_STILL_DUTCH) == GENERATOR_STILL_DUTCH
-    assert dutch_names("generator") == GENERATOR_STILL_DUTCH
+@pytest.mark.parametrize("root", ROOTS)
+def test_no_dutch_names(root: str) -> None:
+    """generator/, tests/ and benchmarks/: no defined name with a Dutch word outside the glossary."""
+    assert dutch_names(root) == []

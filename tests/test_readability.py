@@ -68,3 +68,12 @@ def test_names_and_abbreviations_are_not_words_to_check() -> None:
                                            frozenset({"firoez"})))
     assert words == ["volgens", "helpt", "de", "en", "niet"]
     assert list(readability.checked_words("Firoez zegt dit.", frozenset({"firoez"}))) == ["zegt", "dit"]
+
+
+def test_one_word_pattern_for_readability_and_linkage() -> None:
+    """A word is letters joined by a hyphen or apostrophe, the same for both checks (privacy.words.WORD)."""
+    from generator import linkage, privacy
+
+    assert vars(readability)["WORD"] is vars(linkage)["WORD"] is privacy.WORD
+    assert privacy.WORD.findall("Auto's en zorg-en-welzijn, 3 keer; ’s-Gravenhage") == [
+        "Auto's", "en", "zorg-en-welzijn", "keer", "s-Gravenhage"]

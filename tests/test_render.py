@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import charts, dates, render
+from generator import charts, dates, glossary, render
 from generator.safe_markdown import safe_markdown
 from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
@@ -117,7 +117,7 @@ def test_search_synonyms_are_written_per_begrip_and_thema_and_shown_on_the_begri
     import json
 
     pages = generate(source("casussen/C01-moeder.yml", CASUS)).pages
-    groups = json.loads(pages[render.SYNONYMS])["groepen"]
+    groups = json.loads(pages[glossary.SYNONYMS])["groepen"]
     assert ["wonen", "dakloos", "thuisloos", "dakloosheid", "thuisloosheid", "zonder woning", "woningnood",
             "huisuitzetting", "uitzetting", "ontruiming"] in groups
     assert ["co-creatie", "cocreatie"] in groups

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -223,27 +222,6 @@ def test_swap_in_replaces_the_site_and_removes_the_old_one_in_the_background(tmp
     while (tmp_path / "site.oud").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not (tmp_path / "site.oud").exists()
-
-
-LISTING_TEMPLATES = ("home", "casus_overzicht", "stelling_overzicht", "verslag_overzicht", "onderzoek_overzicht",
-                     "les_overzicht", "themas", "thema", "kaarten", "begrippen", "verkenner")
-
-
-def test_long_texts_are_only_on_the_items_own_page() -> None:
-    """The page cache keeps lists, thema pages and an item's neighbours when only a long text of an item
-    changed (render._listing_key). That holds while no template shows another item's long text."""
-    from generator.render import TEMPLATES, body_fields
-    from generator.schema import CONTENT_TYPES
-
-    body = set().union(*(body_fields(t) for t in CONTENT_TYPES))
-    assert {"situatie", "knelpunten", "doorbraak", "toelichting", "onderdelen"} <= body
-    assert "samenvatting" not in body
-    pattern = re.compile(r"(\w+)\.data(?:\.(\w+)|\[\"(\w+)\"\])")
-    for template in sorted(TEMPLATES.glob("*.j2")):
-        listing = template.name.removesuffix(".md.j2") in LISTING_TEMPLATES or template.name == "_macros.md.j2"
-        for owner, dotted, quoted in pattern.findall(template.read_text("utf-8")):
-            if (dotted or quoted) in body:
-                assert owner == "item" and not listing, f"{template.name}: {owner}.data.{dotted or quoted}"
 
 
 def test_parsed_documents_come_back_from_the_build_state_as_they_were(tmp_path: Path) -> None:

@@ -37,10 +37,10 @@ from .messages import private_patterns, singling_out_warning
 from .public import Text, public_texts
 from .scan import Allowance, Findings, ItemScan, ScanMemory, detector_version, find_all, scan
 from .tagger import Annotations, DeduceModel, DeduceTagger, NameTagger
-from .words import fold
+from .words import WORD, fold
 
 __all__ = [
-    "STREET_NUMBER_LOOSE", "Allowance", "Allowed", "Annotations", "DeduceModel", "DeduceTagger", "Finder",
+    "STREET_NUMBER_LOOSE", "WORD", "Allowance", "Allowed", "Annotations", "DeduceModel", "DeduceTagger", "Finder",
     "Findings", "Hit", "ItemScan", "Kind", "NameTagger", "ScanMemory", "Text", "allowed_for", "declared_words",
     "detector_version", "find_all", "find_numbers", "find_patterns", "find_wider", "find_with_tagger", "fold",
     "mask", "masked_file_name", "private_patterns", "public_texts", "scan", "scan_repository",

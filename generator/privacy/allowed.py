@@ -61,8 +61,8 @@ PHRASE = "\x1f"
 def term_words(term: Term) -> set[str]:
     """What a term allows: its capitalised words anywhere, or, when it is named after a person,
     only its label and synonyms as wholes ("Priscilla Asante Foundation", never "Priscilla Asante")."""
-    labels = (term.label, *term.synoniemen)
-    if term.naar_persoon_genoemd:
+    labels = (term.label, *term.synonyms)
+    if term.named_after_person:
         return {PHRASE + " ".join(fold(label).split()) for label in labels}
     return {word for label in labels for word in _tokens(label)}
 

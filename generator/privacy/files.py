@@ -116,12 +116,12 @@ def person_names_in_labels(documents: list[Document], content: Content, find: Fi
             continue
         for index, raw in enumerate(document.data):
             term = terms.get(raw.get("id", "")) if isinstance(raw, dict) else None
-            if term is None or term.naar_persoon_genoemd:
+            if term is None or term.named_after_person:
                 continue
             others = {**content.vocabularies, name: {k: t for k, t in terms.items() if k != term.id}}
             allowed = Allowed(vocabulary_words(others))
             labels: list[tuple[tuple[str | int, ...], str]] = [((index, "label"), term.label)]
-            labels += [((index, "synoniemen", n), synonym) for n, synonym in enumerate(term.synoniemen)]
+            labels += [((index, "synoniemen", n), synonym) for n, synonym in enumerate(term.synonyms)]
             for path, label in labels:
                 for hit in find(label, allowed, False):
                     if _is_person_name(label, hit):

@@ -12,6 +12,10 @@ PARTICLE = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Ii]n ['’]t|['’]t|[
 TITLES = r"mevrouw|meneer|mevr\.?|mw\.?|dhr\.?|de\s+heer|juffrouw|familie|fam\.|mr\.|dr\.|drs\.|ir\.|prof\."
 
 
+WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+"""A word in running text: letters, joined by a hyphen or apostrophe (zorg-en-welzijn, auto's); no digits."""
+
+
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 

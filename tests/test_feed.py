@@ -1,15 +1,13 @@
-"""The Atom feed (generator/feed.py), item ids as links (generator/idlinks.py) and Dutch dates (generator/dates.py)."""
+"""feed.py: the Atom feed of new and changed items."""
 
 from __future__ import annotations
 
-import datetime as dt
 import xml.etree.ElementTree as ET
 
-from generator import dates, feed, idlinks
+from generator import feed
 from tests.kb_testing import CASUS, STELLING, VERSLAG, generate, messages, source
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-TARGETS = {"C01": "casussen/c01.md", "S01": "stellingen/s01.md", "V06": "verslagen/v06.md"}
 
 
 def small_site(stelling: str = STELLING) -> str:
@@ -38,21 +36,3 @@ def test_feed_leaves_out_what_xml_cannot_hold() -> None:
     titles = [e.findtext(f"{ATOM}title") for e in ET.fromstring(text).findall(f"{ATOM}entry")]
     assert "S01 · Wij worden te vaak gevraagd om verhalen te delen." in titles
     assert feed.NOT_XML.search(text) is None
-
-
-def test_every_mention_of_an_item_id_becomes_a_link_except_its_own_and_protected_text() -> None:
-    page = ("---\ntitle: C01 · x\n---\n\n# C01 en V06\n\nZie verslag V06 en S01; C01 zelf niet, C99 bestaat niet.\n\n"
-            "Al een link: [V06](../verslagen/v06.md), en `S01` als code.\n\n## Uit V06\n")
-    linked = idlinks.link_ids(page, TARGETS, "casussen/c01.md", "C01")
-    assert "# C01 en V06\n" in linked, "the page's own title is left alone"
-    assert "Zie verslag [V06](../verslagen/v06.md) en [S01](../stellingen/s01.md); C01 zelf niet, C99 bestaat niet." \
-        in linked
-    assert "Al een link: [V06](../verslagen/v06.md), en `S01` als code." in linked
-    assert linked.endswith("## Uit [V06](../verslagen/v06.md)\n")
-    assert linked.startswith("---\ntitle: C01 · x\n---\n")
-
-
-def test_one_date_function_for_pages_and_feed() -> None:
-    assert dates.dutch_date(dt.date(2026, 12, 3)) == "3 december 2026"
-    assert dates.parse_date("2024-06") == dt.date(2024, 6, 1)
-    assert dates.parse_date("2025-02-30") is None and dates.parse_date("najaar 2024") is None
