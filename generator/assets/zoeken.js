@@ -337,20 +337,26 @@ var kbZoekhulp = (function () {
       }).catch(function () { return null; });
   }
 
+  // A search the reader has typed past while it waited (for the parts, the word lists) is not sent: Pagefind
+  // searches one at a time, and the dialog shows only the latest anyway.
+  var NOTHING = {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+
   function wrap(pf) {
-    var merged = mergeParts(pf);
+    var merged = mergeParts(pf), latest = 0;
     return {
       filters: function () { return merged.then(function () { return pf.filters(); }); },
       preload: function (term) { return merged.then(function () { return pf.preload(term); }); },
       search: async function (term, options) {
+        var mine = ++latest;
         await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
+        if (mine !== latest) return NOTHING;
         if (!term || !lists) return pf.search(term, options);
         var plan = lists.plan(term);
         state.plan = plan;
         state.shown = FIRST;
         if (state.list) state.list.maxResults = FIRST;
-        if (!plan.searches.length) return {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+        if (!plan.searches.length) return NOTHING;
         return kbZoekhulp.merged(pf, plan, options);
       }
     };
