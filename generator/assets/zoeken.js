@@ -339,7 +339,12 @@ var kbZoekhulp = (function () {
 
   // A search the reader has typed past while it waited (for the parts, the word lists) is not sent: Pagefind
   // searches one at a time, and the dialog shows only the latest anyway.
+  // A query of one to three letters is the start of a word still being typed, and the costliest search there
+  // is (it matches thousands of words): it waits a little longer, and is dropped when the reader types on.
   var NOTHING = {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+  var SHORT = 4, SHORT_WAIT_MS = 400;
+
+  function pause(ms) { return new Promise(function (done) { setTimeout(done, ms); }); }
 
   function wrap(pf) {
     var merged = mergeParts(pf), latest = 0;
@@ -348,6 +353,7 @@ var kbZoekhulp = (function () {
       preload: function (term) { return merged.then(function () { return pf.preload(term); }); },
       search: async function (term, options) {
         var mine = ++latest;
+        if (term && term.trim().length < SHORT) await pause(SHORT_WAIT_MS);
         await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
         if (mine !== latest) return NOTHING;
