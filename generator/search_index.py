@@ -21,11 +21,13 @@ import gzip
 import hashlib
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -48,6 +50,24 @@ klantmanagers -> klantmanager), with the word list written beside the index (WOR
 
 WORDS = "zoekwoorden.json"
 """The indexed words and on how many pages each stands, for zoeken.js (corrections, word forms)."""
+
+PART_PAGES = 1500
+"""At most this many lean pages in one Pagefind index; a larger site gets several, which zoeken.js merges
+in the browser (Pagefind's mergeIndex) into one search with one ranking.
+
+Why: for every page a query finds, Pagefind 1.5 walks every (page, word) entry of the words the query
+matched (pagefind_web, search.rs `search_term`): a word on most of N pages costs N² steps. At 5,000
+casussen "wijkverpleegkundige" stands on 5,947 of 11,541 pages and one search took 260-330 ms of
+WebAssembly; in eight indexes of 1,450 pages the same search takes about 90 ms (docs-dev/benchmark.md).
+Each index ranks with its own page counts; the pages of items are spread by a hash of their folder, so the
+counts stay alike. The published kennisbank (about 60 pages) keeps one index."""
+
+PARTS = "zoekdelen.json"
+"""The folders of the further indexes inside the bundle ({"delen": ["deel1/", ...]}), for zoeken.js."""
+
+PART_KEEP = ("pagefind-entry.json", "index", "fragment", "filter")
+"""What a further index needs in the browser besides its pf_meta and wasm file: the scripts and the UI
+come from the first index."""
 
 
 def article(content: str, title: str, meta: Mapping[str, Any], path: str, card: Card | None = None) -> str | None:
@@ -228,20 +248,73 @@ class Capture:
         return ranked(self.counts)
 
 
-def index(pages: Path, output: Path, words: Mapping[str, int]) -> str:
+def index(pages: Path, output: Path, words: Mapping[str, int], part_pages: int = PART_PAGES) -> str:
     """Let Pagefind index the lean pages into `output`, with the word list beside it; '' when it wrote
-    its bundle, else what went wrong.
+    its bundle, else what went wrong. A site of more than `part_pages` pages gets further indexes in
+    output/deel1/, deel2/, ... (PART_PAGES).
 
     Pagefind's binary comes from PyPI (pagefind[bin]) and runs offline. Its index is split into
     small chunks, so a reader downloads only what a query needs."""
     shutil.rmtree(output, ignore_errors=True)
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
+    groups = parts(sorted(p.relative_to(pages) for p in pages.rglob("*.html")), part_pages)
+    folders = [f"deel{k}/" for k in range(1, len(groups))]
+    for k, group in enumerate(groups):
+        site = pages if k == 0 and len(groups) == 1 else _part_site(pages, group, k)
+        target = output if k == 0 else output / folders[k - 1]
+        try:
+            failure = _pagefind(site, target)
+        finally:
+            if site != pages:
+                shutil.rmtree(site, ignore_errors=True)
+        if failure:
+            return failure
+        steady_filters(target)
+        if k:
+            _keep_index_only(target)
+    (output / WORDS).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    (output / PARTS).write_text(json.dumps({"delen": folders}), "utf-8")
+    return ""
+
+
+def parts(paths: list[Path], part_pages: int = PART_PAGES) -> list[list[Path]]:
+    """The lean pages (relative paths) of each index: the page of an item (casussen/c04/index.html) by a
+    hash of its folder, so an edit or a new item changes one index; every other page in the first."""
+    count = max(1, -(-len(paths) // part_pages))
+    groups: list[list[Path]] = [[] for _ in range(count)]
+    for path in paths:
+        spread = count > 1 and len(path.parts) >= 3
+        groups[zlib.crc32(path.parent.as_posix().encode()) % count if spread else 0].append(path)
+    return groups
+
+
+def _part_site(pages: Path, group: list[Path], k: int) -> Path:
+    """A folder with just this index's lean pages, as hard links (a copy where links cannot be made)."""
+    site = pages.with_name(f"{pages.name}.deel{k}")
+    shutil.rmtree(site, ignore_errors=True)
+    for path in group:
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(pages / path, site / path)
+        except OSError:
+            shutil.copyfile(pages / path, site / path)
+    return site
+
+
+def _pagefind(site: Path, output: Path) -> str:
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(output),
                            *PAGEFIND], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if done.returncode == 0 and (output / "pagefind.js").is_file():
-        steady_filters(output)
-        (output / WORDS).write_text(json.dumps(words, ensure_ascii=False, separators=(",", ":")), "utf-8")
         return ""
     return (done.stdout + done.stderr).strip()[-500:] or f"exit status {done.returncode}"
+
+
+def _keep_index_only(bundle: Path) -> None:
+    for path in bundle.iterdir():
+        if not (path.name in PART_KEEP or path.suffix == ".pf_meta" or path.name.startswith("wasm.")):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 # ---------------------------------------------------------------- a reproducible bundle

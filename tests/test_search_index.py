@@ -10,6 +10,7 @@ from typing import Any
 
 from generator.search_index import (
     PAGEFIND,
+    PARTS,
     WORDS,
     Card,
     article,
@@ -17,6 +18,7 @@ from generator.search_index import (
     index,
     lean_page,
     page_words,
+    parts,
     word_list,
 )
 from tests.kb_testing import pagefind_pages
@@ -121,3 +123,45 @@ def test_the_same_pages_give_the_same_bundle_byte_for_byte(tmp_path: Path) -> No
                         if p.is_file()})
     assert bundles[0] == bundles[1] == bundles[2]
     assert len([name for name in bundles[0] if name.startswith("filter/")]) == 1
+
+
+def test_a_large_site_is_indexed_in_parts_each_page_in_one() -> None:
+    """Pagefind's search time grows with the square of the pages a word is on (PART_PAGES): above the
+    limit, the pages of items are spread over parts by their folder; every other page is in the first."""
+    items = [Path(f"casussen/c{n:04}/index.html") for n in range(1, 31)]
+    others = [Path("index.html"), Path("casussen/index.html"), Path("begrippen/index.html")]
+    groups = parts(sorted(items + others), part_pages=10)
+    assert len(groups) == 4
+    assert sorted(p for g in groups for p in g) == sorted(items + others)
+    assert set(others) <= set(groups[0])
+    assert all(len(g) >= 3 for g in groups), [len(g) for g in groups]
+    # One more casus leaves every other page where it was: an edit rewrites one part.
+    more = parts(sorted([*items, Path("casussen/c0031/index.html")] + others), part_pages=10)
+    assert [set(g) - {Path("casussen/c0031/index.html")} for g in more] == [set(g) for g in groups]
+    assert parts(sorted(items + others), part_pages=33) == [sorted(items + others)]
+
+
+def test_the_parts_are_indexes_the_browser_merges_and_the_list_names_them(tmp_path: Path) -> None:
+    import json
+
+    pages = tmp_path / "paginas"
+    for number in range(1, 8):
+        page = lean_page(f"<h1>Casus {number}</h1>\n<p>Schulden en wonen.</p>", Card("Casus", f"C{number}"))
+        (pages / "casussen" / f"c{number}").mkdir(parents=True)
+        (pages / "casussen" / f"c{number}" / "index.html").write_text(page, "utf-8")
+    (pages / "index.html").write_text(lean_page("<h1>Start</h1>", Card("Overig")), "utf-8")
+    output = tmp_path / "bundel"
+    assert index(pages, output, {"schulden": 7}, part_pages=3) == ""
+    assert json.loads((output / PARTS).read_text("utf-8")) == {"delen": ["deel1/", "deel2/"]}
+    counts = [json.loads((folder / "pagefind-entry.json").read_text("utf-8"))["languages"]["unknown"]["page_count"]
+              for folder in (output, output / "deel1", output / "deel2")]
+    assert sum(counts) == 8 and min(counts) >= 1, counts
+    for part in ("deel1", "deel2"):
+        names = sorted(p.name for p in (output / part).iterdir())
+        assert names[:4] == ["filter", "fragment", "index", "pagefind-entry.json"], names
+        assert any(n.endswith(".pf_meta") for n in names) and "wasm.unknown.pagefind" in names
+        assert not any(n.endswith(".js") for n in names), names  # the scripts come from the first index
+    assert (output / "pagefind.js").is_file() and (output / WORDS).is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundel", "paginas"]  # no part folders left behind
+    assert index(pages, tmp_path / "een", {"schulden": 7}) == ""
+    assert json.loads((tmp_path / "een" / PARTS).read_text("utf-8")) == {"delen": []}

@@ -272,6 +272,12 @@ var kbZoekhulp = (function () {
       .map(function (x) { return x[0]; });
   }
 
+  // A result's data is fetched once: the list shows the data titlesFirst already has, without asking again.
+  function once(load) {
+    var loaded = null;
+    return function () { return loaded || (loaded = load()); };
+  }
+
   async function merged(pf, plan, options) {
     var responses = await Promise.all(plan.searches.map(function (s) { return pf.search(s.term, options); }));
     var byId = new Map();
@@ -285,6 +291,7 @@ var kbZoekhulp = (function () {
       });
     });
     var ranked = Array.from(byId.values()).sort(function (a, b) { return b.score - a.score; });
+    ranked.slice(0, TITLE_CHECK).forEach(function (e) { e.result.data = once(e.result.data); });
     var results = (await titlesFirst(ranked.slice(0, TITLE_CHECK), plan.words)).concat(ranked.slice(TITLE_CHECK))
       .map(function (e) { return e.result; });
     var first = responses.find(function (r) { return r && r.results.length; }) || responses[0] || {};
@@ -319,17 +326,43 @@ var kbZoekhulp = (function () {
       .then(function (both) { lists = new kbZoekhulp.Lists(both[0], both[1].groepen); });
   }
 
+  // A large site has its index in parts (generator/search_index.py, PART_PAGES): Pagefind's search time grows
+  // with the square of the pages a word is on, so eight parts of a site search about three times faster.
+  // The parts are merged into the one search before the first filter or search reaches Pagefind.
+  function mergeParts(pf) {
+    var options = {baseUrl: site, excerptLength: Number(config.getAttribute("excerpt-length")) || 24};
+    return fetch(bundle + "zoekdelen.json").then(function (r) { return r.ok ? r.json() : {}; })
+      .then(function (found) {
+        return Promise.all((found.delen || []).map(function (part) { return pf.mergeIndex(bundle + part, options); }));
+      }).catch(function () { return null; });
+  }
+
+  // A search the reader has typed past while it waited (for the parts, the word lists) is not sent: Pagefind
+  // searches one at a time, and the dialog shows only the latest anyway.
+  // A query of one to three letters is the start of a word still being typed, and the costliest search there
+  // is (it matches thousands of words): it waits a little longer, and is dropped when the reader types on.
+  var NOTHING = {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+  var SHORT = 4, SHORT_WAIT_MS = 400;
+
+  function pause(ms) { return new Promise(function (done) { setTimeout(done, ms); }); }
+
   function wrap(pf) {
+    var merged = mergeParts(pf), latest = 0;
     return {
-      filters: function () { return pf.filters(); },
+      filters: function () { return merged.then(function () { return pf.filters(); }); },
+      preload: function (term) { return merged.then(function () { return pf.preload(term); }); },
       search: async function (term, options) {
+        var mine = ++latest;
+        if (term && term.trim().length < SHORT) await pause(SHORT_WAIT_MS);
+        await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
+        if (mine !== latest) return NOTHING;
         if (!term || !lists) return pf.search(term, options);
         var plan = lists.plan(term);
         state.plan = plan;
         state.shown = FIRST;
         if (state.list) state.list.maxResults = FIRST;
-        if (!plan.searches.length) return {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+        if (!plan.searches.length) return NOTHING;
         return kbZoekhulp.merged(pf, plan, options);
       }
     };
@@ -500,7 +533,24 @@ var kbZoekhulp = (function () {
     });
   }
 
+  // While the reader types, the index chunks of the words so far are fetched (Pagefind's preload: no search),
+  // so the search after the last key only computes. A chunk holds a range of words: the one for "wijkverp"
+  // is mostly the one for "wijkverpleegkundige". Each chunk is fetched once.
+  var PRELOAD_FROM = 3;
+  function preloadWhileTyping(modal, instance) {
+    var last = "";
+    modal.addEventListener("input", function (event) {
+      if (!event.target.matches || !event.target.matches("input.pf-input")) return;
+      var term = kbZoekhulp.words(event.target.value).join(" ");
+      var pf = instance.__pagefind__;
+      if (!pf || !pf.preload || term === last || term.replace(/\s/g, "").length < PRELOAD_FROM) return;
+      last = term;
+      pf.preload(term).catch(function () { return null; });
+    }, true);
+  }
+
   function listen(modal, instance) {
+    preloadWhileTyping(modal, instance);
     instance.on("results", function (result) {
       state.result = result;
       var box = modal.querySelector(".kb-zoek-melding"), button = modal.querySelector(".kb-zoek-meer");

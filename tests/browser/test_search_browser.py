@@ -9,12 +9,15 @@ The site is served under /kennisbank/, as on GitHub Pages.
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.search_index import PARTS, WORDS, index, parts
 from tests.browser.helpers import SiteServer
 from tests.browser.search_ui import (
     SECTION_LINK,
@@ -117,6 +120,49 @@ def page(built: Path, browser: Any) -> Iterator[tuple[Any, str]]:
     yield tab, server.url
     tab.close()
     server.close()
+
+
+SPLIT_PAGES = 20
+"""Part size for the site searched in parts below: the real content (about 90 lean pages) then has four
+or five indexes, as a site of 6,000 to 7,500 pages has with search_index.PART_PAGES."""
+
+
+@pytest.fixture(scope="module")
+def split(built: Path, browser: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, str, Path]]:
+    """The built site with its index made again in parts of SPLIT_PAGES pages, from the same lean pages."""
+    site = tmp_path_factory.mktemp("in-delen") / "site"
+    shutil.copytree(built / "site", site)
+    words = json.loads((site / "pagefind" / WORDS).read_text("utf-8"))
+    shutil.copytree(built / "build" / "zoekpaginas", site.parent / "zoekpaginas")
+    assert index(site.parent / "zoekpaginas", site / "pagefind", words, part_pages=SPLIT_PAGES) == ""
+    server = SiteServer(site).start()
+    tab = browser.new_page()
+    tab.errors = []
+    tab.on("console", lambda msg: tab.errors.append(msg.text) if msg.type == "error" else None)
+    tab.on("pageerror", lambda err: tab.errors.append(str(err)))
+    yield tab, server.url, site.parent / "zoekpaginas"
+    tab.close()
+    server.close()
+
+
+def test_a_site_indexed_in_parts_searches_as_one(page: tuple[Any, str], split: tuple[Any, str, Path]) -> None:
+    """zoeken.js merges the parts (zoekdelen.json) before the first search: the same pages are found, a
+    title still comes first, and the type filter counts pages of every part."""
+    tab, base, lean = split
+    folders = json.loads((lean.parent / "site" / "pagefind" / PARTS).read_text("utf-8"))["delen"]
+    groups = parts(sorted(p.relative_to(lean) for p in lean.rglob("*.html")), SPLIT_PAGES)
+    assert len(groups) >= 4 and folders == [f"deel{k}/" for k in range(1, len(groups))]
+    later = {f"{p.parent.as_posix()}/" for g in groups[1:] for p in g}
+    for query in ("klantmanagers", "noodfonds", "schuld"):
+        found = search(tab, base, query, n=None)
+        assert set(found) & later, (query, found)
+        assert set(found) == set(search(*page, query, n=None)), query
+    assert search(tab, base, "Drie zakken post")[0] == "casussen/c04/"
+    summary = tab.locator(f"pagefind-modal {SUMMARY}")
+    search(tab, base, "vertrouwenspersoon", n=1)
+    in_parts = summary.inner_text().strip()
+    search(*page, "vertrouwenspersoon", n=1)
+    assert in_parts == page[0].locator(f"pagefind-modal {SUMMARY}").inner_text().strip()
 
 
 def search(page: Any, base: str, query: str, n: int | None = 5) -> list[str]:
