@@ -77,6 +77,7 @@ def build_fixed_project(target: Path, model: DeduceModel) -> Path:
     return target / "site"
 
 
+@pytest.mark.slow
 def test_the_site_of_the_fixed_project_is_the_recorded_one(tmp_path: Path, deduce_model: DeduceModel,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KENNISBANK_SITE_URL", SETTINGS.site_url)  # mkdocs.yml reads it itself (!ENV)
