@@ -62,7 +62,7 @@ def plan(site: Site, usage: Callable[[], Usage], site_url: str, rows: export.Row
     """Every generated page but the redirects (`redirects`), in the order they are rendered. Lazy: the
     begrippen page asks `usage` which begrippen the item pages use, after those pages were rendered."""
     every = tuple(site.items)
-    listed, whole = Reads(listed=every), Reads(whole=every)
+    listed = Reads(listed=every)
     yield Page("index.md", listed, "home.md.j2")
     for ctype in CONTENT_TYPES:
         yield Page(f"{ctype.folder}/index.md", listed, f"{ctype.name}_overzicht.md.j2",
@@ -86,13 +86,19 @@ def plan(site: Site, usage: Callable[[], Usage], site_url: str, rows: export.Row
     yield Page("verkenner.md", Reads(), "verkenner.md.j2")
     yield Page("open-data.md", Reads(), "open_data.md.j2",
                {"types": CONTENT_TYPES, "velden": export.public_fields, "licentie": export.LICENSE})
-    yield Page("data/kennisbank.json", whole, make=functools.partial(export.export_json, site, rows))
+    yield from data_pages(site, site_url, rows)
+
+
+def data_pages(site: Site, site_url: str, rows: export.Rows) -> Iterator[Page]:
+    """The open data, the feed, the explorer's data and the search synonyms."""
+    every = tuple(site.items)
+    yield Page("data/kennisbank.json", Reads(whole=every), make=functools.partial(export.export_json, site, rows))
     # The feed shows an item's samenvatting or, for an item without one (a stelling), its toelichting.
-    summarised = [bool(i.data.get("samenvatting")) for i in every]
-    yield Page("feed.xml", Reads(tuple(i for i, short in zip(every, summarised, strict=True) if not short),
-                                 tuple(i for i, short in zip(every, summarised, strict=True) if short), (site_url,)),
+    summarised = tuple(i for i in every if i.data.get("samenvatting"))
+    ids = {i.id for i in summarised}
+    yield Page("feed.xml", Reads(tuple(i for i in every if i.id not in ids), summarised, (site_url,)),
                make=functools.partial(feed.atom_feed, site, site_url))
-    yield Page("data/verkenner.json", whole, make=functools.partial(export.explorer_data, site, rows))  # all text
+    yield Page("data/verkenner.json", Reads(whole=every), make=functools.partial(export.explorer_data, site, rows))
     yield Page(glossary.SYNONYMS, Reads(), make=functools.partial(glossary.search_synonyms, site.vocabularies))
     for ctype in CONTENT_TYPES:
         yield Page(f"data/{ctype.plural}.csv", Reads(whole=tuple(site.of_type(ctype.name))),
