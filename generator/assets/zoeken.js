@@ -341,7 +341,7 @@ var kbZoekhulp = (function () {
   // searches one at a time, and the dialog shows only the latest anyway.
   // A query of one to three letters is the start of a word still being typed, and the costliest search there
   // is (it matches thousands of words): it waits a little longer, and is dropped when the reader types on.
-  var NOTHING = {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+  function nothing() { return {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}}; }
   var SHORT = 4, SHORT_WAIT_MS = 400;
 
   function pause(ms) { return new Promise(function (done) { setTimeout(done, ms); }); }
@@ -356,13 +356,13 @@ var kbZoekhulp = (function () {
         if (term && term.trim().length < SHORT) await pause(SHORT_WAIT_MS);
         await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
-        if (mine !== latest) return NOTHING;
+        if (mine !== latest) return nothing();
         if (!term || !lists) return pf.search(term, options);
         var plan = lists.plan(term);
         state.plan = plan;
         state.shown = FIRST;
         if (state.list) state.list.maxResults = FIRST;
-        if (!plan.searches.length) return NOTHING;
+        if (!plan.searches.length) return nothing();
         return kbZoekhulp.merged(pf, plan, options);
       }
     };
