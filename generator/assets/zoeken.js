@@ -346,8 +346,10 @@ var kbZoekhulp = (function () {
 
   function pause(ms) { return new Promise(function (done) { setTimeout(done, ms); }); }
 
+  // One search at a time reaches Pagefind (its worker does them one after another anyway): a search that was
+  // typed past while the one before ran is dropped instead of queueing behind it.
   function wrap(pf) {
-    var merged = mergeParts(pf), latest = 0;
+    var merged = mergeParts(pf), latest = 0, busy = Promise.resolve();
     return {
       filters: function () { return merged.then(function () { return pf.filters(); }); },
       preload: function (term) { return merged.then(function () { return pf.preload(term); }); },
@@ -357,13 +359,21 @@ var kbZoekhulp = (function () {
         await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
         if (mine !== latest) return nothing();
-        if (!term || !lists) return pf.search(term, options);
-        var plan = lists.plan(term);
-        state.plan = plan;
-        state.shown = FIRST;
-        if (state.list) state.list.maxResults = FIRST;
-        if (!plan.searches.length) return nothing();
-        return kbZoekhulp.merged(pf, plan, options);
+        var before = busy, finished = null;
+        busy = new Promise(function (done) { finished = done; });
+        try {
+          await before;
+          if (mine !== latest) return nothing();
+          if (!term || !lists) return await pf.search(term, options);
+          var plan = lists.plan(term);
+          state.plan = plan;
+          state.shown = FIRST;
+          if (state.list) state.list.maxResults = FIRST;
+          if (!plan.searches.length) return nothing();
+          return await kbZoekhulp.merged(pf, plan, options);
+        } finally {
+          finished();
+        }
       }
     };
   }
