@@ -341,13 +341,15 @@ var kbZoekhulp = (function () {
   // searches one at a time, and the dialog shows only the latest anyway.
   // A query of one to three letters is the start of a word still being typed, and the costliest search there
   // is (it matches thousands of words): it waits a little longer, and is dropped when the reader types on.
-  var NOTHING = {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}};
+  function nothing() { return {results: [], unfilteredResultCount: 0, filters: {}, totalFilters: {}}; }
   var SHORT = 4, SHORT_WAIT_MS = 400;
 
   function pause(ms) { return new Promise(function (done) { setTimeout(done, ms); }); }
 
+  // One search at a time reaches Pagefind (its worker does them one after another anyway): a search that was
+  // typed past while the one before ran is dropped instead of queueing behind it.
   function wrap(pf) {
-    var merged = mergeParts(pf), latest = 0;
+    var merged = mergeParts(pf), latest = 0, busy = Promise.resolve();
     return {
       filters: function () { return merged.then(function () { return pf.filters(); }); },
       preload: function (term) { return merged.then(function () { return pf.preload(term); }); },
@@ -356,14 +358,22 @@ var kbZoekhulp = (function () {
         if (term && term.trim().length < SHORT) await pause(SHORT_WAIT_MS);
         await merged;
         if (term) await (listsReady || (listsReady = loadLists()));
-        if (mine !== latest) return NOTHING;
-        if (!term || !lists) return pf.search(term, options);
-        var plan = lists.plan(term);
-        state.plan = plan;
-        state.shown = FIRST;
-        if (state.list) state.list.maxResults = FIRST;
-        if (!plan.searches.length) return NOTHING;
-        return kbZoekhulp.merged(pf, plan, options);
+        if (mine !== latest) return nothing();
+        var before = busy, finished = null;
+        busy = new Promise(function (done) { finished = done; });
+        try {
+          await before;
+          if (mine !== latest) return nothing();
+          if (!term || !lists) return await pf.search(term, options);
+          var plan = lists.plan(term);
+          state.plan = plan;
+          state.shown = FIRST;
+          if (state.list) state.list.maxResults = FIRST;
+          if (!plan.searches.length) return nothing();
+          return await kbZoekhulp.merged(pf, plan, options);
+        } finally {
+          finished();
+        }
       }
     };
   }
