@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from . import build_state, dates, render, search_index, write
@@ -46,9 +47,11 @@ FALLBACK_EPOCH = "1700000000"
 CODE = tuple(Path(__file__).parent / name for name in ("static_site.py", "search_index.py", "engine.py"))
 """Our code that shapes the site's HTML and lean pages: part of the site key."""
 
-WHY_FULL = {"bestanden": "pagina's toegevoegd of verwijderd", "mkdocs.yml": "mkdocs.yml gewijzigd",
-            "sjablonen": "thema of sitecode gewijzigd", "pakketten": "andere pakketversies of bouwmachine",
-            "instellingen": "andere instellingen", "datum": "nieuwe versiedatum"}
+WHY_FULL = MappingProxyType({
+    "bestanden": "pagina's toegevoegd of verwijderd", "mkdocs.yml": "mkdocs.yml gewijzigd",
+    "sjablonen": "thema of sitecode gewijzigd", "pakketten": "andere pakketversies of bouwmachine",
+    "instellingen": "andere instellingen", "datum": "nieuwe versiedatum"})
+"""The parts of the site key, and why a whole build follows when one differs (the progress line)."""
 
 
 @dataclass(frozen=True)
@@ -213,6 +216,7 @@ def _plan(layout: Layout, state: BuildState, key: dict[str, str] | None, target:
         os.replace(layout.spare, target)
         return _Plan("", layout.state_dir / reserve[2], words, reserve[3])
     _discard(layout.spare, layout)
+    _discard(layout.search_pages, layout)  # the one folder of lean pages before issue 22
     name = f"{layout.search_pages.name}-{'b' if live is not None and live[2].endswith('-a') else 'a'}"
     lean = layout.state_dir / name
     _discard(lean, layout)
