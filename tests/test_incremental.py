@@ -11,10 +11,11 @@ import hashlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from generator import build, static_site
+from generator import build, search_index, static_site
 from generator.problems import ContentError
 from generator.settings import Settings
 from tests.kb_testing import COPY, REPO
@@ -165,3 +166,31 @@ def test_a_failed_update_leaves_the_live_site_untouched(project: Path, tmp_path:
     report = build_site(project, capsys).site_report
     assert report is not None and report.full  # the folder it would have updated is gone
     assert not differences(tree(project / "site"), full_build_of(project, tmp_path, "daarna", capsys))
+
+
+def rendered(path: str, content: str, meta: dict[str, object] | None = None) -> SimpleNamespace:
+    """What Capture reads of a page MkDocs renders."""
+    return SimpleNamespace(file=SimpleNamespace(src_uri=path, dest_uri=path.replace(".md", "/index.html")),
+                           content=content, title=path, meta=meta or {})
+
+
+def test_an_update_counts_the_words_a_whole_build_counts(tmp_path: Path) -> None:
+    """A page rendered again takes its old lean page's words off the list and adds its new ones; a page now
+    kept out of search loses its lean page. The result: the word list of the final lean pages."""
+    config = SimpleNamespace(site_name="Kennisbank")
+    first = search_index.Capture(tmp_path, {})
+    pages = {"a.md": "<h1>A</h1><p>Schulden en wonen.</p>", "b.md": "<h1>B</h1><p>Schulden, geen wonen.</p>",
+             "c.md": "<h1>C</h1><p>Alleen hier.</p>"}
+    for path, content in pages.items():
+        first.on_page_context({}, rendered(path, content), config, None)
+    assert first.changed == 3 and first.words()["schulden"] == 2
+
+    update = search_index.Capture(tmp_path, {}, first.words())
+    update.on_page_context({}, rendered("a.md", "<h1>A</h1><p>Wonen en werk.</p>"), config, None)
+    update.on_page_context({}, rendered("b.md", pages["b.md"]), config, None)  # rendered, the same lean page
+    update.on_page_context({}, rendered("c.md", pages["c.md"], {"search": {"exclude": True}}), config, None)
+    assert (update.rendered, update.changed) == (3, 2)
+    assert not (tmp_path / "c" / "index.html").exists()
+    lean = [p.read_text("utf-8") for p in sorted(tmp_path.rglob("*.html"))]
+    assert len(lean) == 2 and update.words() == search_index.word_list(lean, search_index.PAGEFIND)
+    assert "hier" not in update.words() and update.words()["schulden"] == 1
