@@ -213,14 +213,14 @@ class Capture:
         self.known = known  # search_index.cards: from what the render stage wrote in build/docs
         self.excluded = excluded_classes(PAGEFIND)
         self.counts: Counter[str] = Counter(base or {})
-        self.rendered = 0
-        """Pages MkDocs rendered in this build."""
+        self.paths: list[str] = []
+        """The lean page path (MkDocs' dest_uri) of every page MkDocs rendered in this build."""
         self.changed = 0
         """Lean pages written, changed or removed: 0 means the previous search index still holds."""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         path = page.file.src_uri
-        self.rendered += 1
+        self.paths.append(page.file.dest_uri)
         lean = article(page.content or "", str(page.title or config.site_name), page.meta, path,
                        card_for(path, self.known))
         target = self.pages / page.file.dest_uri
@@ -240,6 +240,11 @@ class Capture:
             self.counts.update(page_words(lean, self.excluded))
         self.changed += 1
         return context
+
+    @property
+    def rendered(self) -> int:
+        """Pages MkDocs rendered in this build."""
+        return len(self.paths)
 
     def words(self) -> dict[str, int]:
         return ranked({word: count for word, count in self.counts.items() if count > 0})

@@ -64,11 +64,15 @@ class SiteReport:
     """Pages MkDocs rendered (converted and put through the theme)."""
     pages: int
     reindexed: bool
-    """Whether Pagefind indexed the search pages again (else the previous index was kept)."""
+    """Whether Pagefind indexed the search pages again (else the folder's index was kept, or copied)."""
+    copied: bool = False
+    """The live site's index taken over: it was made from the same lean pages."""
 
     def line(self) -> str:
         how = f"alles gebouwd ({self.full})" if self.full else f"{self.rendered} van {self.pages} pagina's opnieuw"
-        return f"Site: {how}; zoekindex {'opnieuw gemaakt' if self.reindexed else 'ongewijzigd'}."
+        search = "opnieuw gemaakt" if self.reindexed else "overgenomen van de vorige site" if self.copied \
+            else "ongewijzigd"
+        return f"Site: {how}; zoekindex {search}."
 
 
 @dataclass(frozen=True)
@@ -114,8 +118,14 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
                           "Zie de meldingen van MkDocs hierboven; de vorige site is niet aangeraakt.")
         raise ContentError([problem]) from err
     reindex = bool(plan.full) or capture.changed > 0
+    copied = reindex and not plan.full and _same_search_pages_as_live(config, layout, state, key, plan.lean,
+                                                                      capture.paths, known)
     with _timed(timings, "zoekindex"), _environment("SOURCE_DATE_EPOCH", stamp):
-        failure = search_index.index(plan.lean, layout.search_bundle, capture.words()) if reindex else ""
+        if copied:  # the live site's index was made from the same lean pages: a copy, not Pagefind again
+            shutil.rmtree(layout.search_bundle, ignore_errors=True)
+            shutil.copytree(layout.site / "pagefind", layout.search_bundle)
+        failure = search_index.index(plan.lean, layout.search_bundle, capture.words()) if reindex and not copied \
+            else ""
     if failure:
         _discard(target, layout)
         raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
@@ -126,7 +136,8 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
             os.replace(layout.search_bundle, target / "pagefind")
         _record(state, layout, target, key or {}, plan.lean, known)
         write.swap_in(target, layout.site, spare=layout.spare)
-    return SiteReport(plan.full, capture.rendered, sum(1 for name in files if name.endswith(".md")), reindex)
+    pages = sum(1 for name in files if name.endswith(".md"))
+    return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied)
 
 
 def _config(root: Path, layout: Layout, settings: Settings, stamp: str, target: Path) -> Any:
@@ -262,6 +273,34 @@ def _forget_changed_cards(config: Any, target: Path, before: dict[str, CardEntry
         if before.get(path) != (None if card is None else _card_entry(card)):
             page = File(path, config.docs_dir, str(target), config.use_directory_urls)
             Path(page.abs_dest_path).unlink(missing_ok=True)
+
+
+def _same_search_pages_as_live(config: Any, layout: Layout, state: BuildState, key: dict[str, str] | None,
+                               lean: Path, rendered: list[str], known: dict[str, search_index.Card]) -> bool:
+    """Whether this folder's lean pages are now those of the live site, whose index can then be copied.
+
+    Both folders hold what a whole build of their input makes. Their inputs differ only in the files
+    written to build/docs since the live build, and those pages were all rendered here (they are newer
+    than anything in this older folder); besides those, only a page whose result card changed can differ.
+    So comparing those lean pages is enough. The usual case: the build after an edit, with nothing changed
+    since, updates the older folder with that same edit."""
+    live = _valid(state.sites.get("site"), layout.site, layout)
+    if live is None or key is None or live[0] != key or not (layout.site / "pagefind").is_dir():
+        return False
+    cards = {path for path in set(live[3]) | set(known)
+             if live[3].get(path) != (_card_entry(known[path]) if path in known else None)}
+    from mkdocs.structure.files import File
+
+    candidates = set(rendered) | {File(path, config.docs_dir, "", config.use_directory_urls).dest_uri for path in cards}
+    theirs = layout.state_dir / live[2]
+    return all(_content(lean / path) == _content(theirs / path) for path in sorted(candidates))
+
+
+def _content(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
 
 
 def _card_entry(card: search_index.Card) -> CardEntry:
