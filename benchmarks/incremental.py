@@ -5,7 +5,8 @@
 A synthetic kennisbank (benchmarks/synthetic.py) is built twice as a whole (the second build leaves the
 first as the folder the next one updates, generator/static_site.py). Then, interleaved, per round: our
 build as a command with nothing changed, our build after one edited casus, and a bare `mkdocs build` of the
-same Markdown into a folder of its own. Each under `/usr/bin/time -v`: wall time and CPU time (user +
+same Markdown into a folder of its own; at the end once more our build with nothing changed (the folder
+it updates still lacks the last edit). Each under `/usr/bin/time -v`: wall time and CPU time (user +
 system, children included). `--vergelijk` then builds the same input as a whole in a fresh folder and
 compares every byte of both site/ folders. Prints Markdown table rows for docs-dev/benchmark.md.
 """
@@ -103,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
         wall, cpu, _ = bare_mkdocs(root, work / "kale-site")
         rows.append(f"| kale `mkdocs build` (ronde {round_}) | {wall:.1f} s ({cpu:.1f}) | |")
         print(rows[-1], flush=True)
+    wall, cpu, line = our_build(root)
+    rows.append(f"| `kennisbank build`, niets veranderd na de laatste bewerking | {wall:.1f} s ({cpu:.1f}) | {line} |")
     print("\n".join(rows))
     if args.vergelijk:
         different = compare_with_whole_build(root, work / "vergelijking")
