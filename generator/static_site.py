@@ -90,6 +90,7 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
     MkDocs converts every page it renders once; the search index is made from that same HTML
     (generator/search_index.py). `state`: where the site folders are recorded; saved before the swap."""
     timings = {} if timings is None else timings
+    keep = state is not None  # without the build's state: a whole build, and nothing saved
     state = BuildState(layout.drafts) if state is None else state
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
@@ -134,7 +135,7 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
         if reindex:
             _discard(target / "pagefind", layout)
             os.replace(layout.search_bundle, target / "pagefind")
-        _record(state, layout, target, key or {}, plan.lean, known)
+        _record(state, layout, target, key or {}, plan.lean, known, keep)
         write.swap_in(target, layout.site, spare=layout.spare)
     pages = sum(1 for name in files if name.endswith(".md"))
     return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied)
@@ -308,13 +309,14 @@ def _card_entry(card: search_index.Card) -> CardEntry:
 
 
 def _record(state: BuildState, layout: Layout, target: Path, key: dict[str, str], lean: Path,
-            known: dict[str, search_index.Card]) -> None:
+            known: dict[str, search_index.Card], save: bool) -> None:
     """The new folder becomes the live site, the live one the reserve; saved before the swap, so that an
     interrupted swap leaves an entry that no longer matches its folder (the inode), never a wrong one."""
     live = _valid(state.sites.get("site"), layout.site, layout)
     entry: SiteEntry = (key, target.stat().st_ino, lean.name, {p: _card_entry(c) for p, c in known.items()})
     state.sites = {"site": entry, **({"reserve": live} if live is not None else {})}
-    build_state.save(state, layout.state_dir)
+    if save:
+        build_state.save(state, layout.state_dir)
 
 
 def _discard(folder: Path, layout: Layout) -> None:
