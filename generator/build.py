@@ -63,6 +63,8 @@ class Generated:
     """Generated pages left as they are in build/docs: their inputs did not change (render.Output.kept)."""
     render_cache: render.RenderCache = field(default_factory=dict)
     images: dict[str, bytes] = field(default_factory=dict)
+    site_report: static_site.SiteReport | None = None
+    """What the site step did (`build` only): whole or only changed pages, and the search index."""
 
 
 @dataclass(frozen=True)
@@ -81,8 +83,14 @@ class Layout:
         return self.root / ("site-concepten" if self.drafts else "site")
 
     @property
+    def spare(self) -> Path:
+        """The site before the live one: the folder the next build updates (generator/static_site.py)."""
+        return self.site.with_name(self.site.name + ".oud")
+
+    @property
     def search_pages(self) -> Path:
-        """The lean pages the search index is made from, written while MkDocs builds (generator/search_index.py)."""
+        """The lean pages the search index is made from, written while MkDocs builds (generator/search_index.py);
+        each site folder has its own, this name with -a or -b (BuildState.sites names it)."""
         return self._own("zoekpaginas")
 
     @property
@@ -277,9 +285,11 @@ class Builder:
         # collections walks them again (2-5 s of MkDocs' 25 s CPU at 1,000 casussen, docs-dev/benchmark.md).
         gc.freeze()
         try:
-            static_site.run_mkdocs(self.root, self.layout, self.settings, generated.timings)
+            site = static_site.run_mkdocs(self.root, self.layout, self.settings, generated.timings, self.state)
         finally:
             gc.unfreeze()
+        self.progress(site.line())
+        generated.site_report = site
         return generated
 
 

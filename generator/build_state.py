@@ -7,8 +7,10 @@ Lektor keeps one build-state database and Pelican's cache is owned by the genera
 - `annotations`: deduce's annotations per text (privacy.DeduceTagger), by hash, never text;
 - per build (the public site, or the drafts preview that keeps its own): the privacy findings per
   text (hashes and offsets), the related casussen with what they were found from, the pages in
-  build/docs with their key, size and modification time, and the linkage check's last result with
-  the digest of everything it read (in memory, `serve` also keeps each file's phrases: linkage.LinkageMemo).
+  build/docs with their key, size and modification time, the linkage check's last result with the
+  digest of everything it read (in memory, `serve` also keeps each file's phrases: linkage.LinkageMemo),
+  and the two built site folders (the live site and the one before it) with what they were built from
+  (`sites`, generator/static_site.py).
 
 `read` makes the state once (in build.gather, or kept in memory between edits by `serve`), the
 stages take their part of it as parameters, and `save` writes it once, pruned to what this build used.
@@ -38,6 +40,14 @@ FORMAT = 1
 PageEntry = tuple[str, int, int, tuple[str, ...]]
 """A page in build/docs: its render key, size, modification time (ns) and the begrippen it uses."""
 
+CardEntry = tuple[str, str, tuple[str, ...]]
+"""A page's search result card (search_index.Card): type, id, theme labels."""
+
+SiteEntry = tuple[dict[str, str], int, str, dict[str, CardEntry]]
+"""A built site folder (static_site): what it was built from (a hash per part: files, configuration,
+templates, packages, settings, date), the folder's inode (it must still be that folder), the name of
+its folder of lean pages in build/, and the result card per page it was built with."""
+
 
 def version() -> str:
     """The one version of the file: its format, Python, PyYAML and the loader. Any change: start afresh.
@@ -65,6 +75,9 @@ class BuildState:
     """Each file's item and problems (validate); kept in memory only, for `serve`."""
     linkage: linkage.LinkageMemo = field(default_factory=linkage.LinkageMemo)
     """What the linkage check read and found; only its last result is saved."""
+    sites: dict[str, SiteEntry] = field(default_factory=dict)
+    """The built site folders by role: "site" (live) and "reserve" (the one before, which the next build
+    updates; static_site.run_mkdocs)."""
     other: dict[str, Any] = field(default_factory=dict)
     """The other build's own part of the file, as read: saved back untouched."""
 
@@ -122,6 +135,7 @@ def _decode(raw: dict[str, Any], drafts: bool) -> BuildState:
         pages={path: (str(key), int(size), int(mtime), tuple(terms))
                for path, (key, size, mtime, terms) in own.get("paginas", {}).items()},
         linkage=_decode_linkage(own.get("koppeling", ("", []))),
+        sites={role: _site_entry(entry) for role, entry in own.get("sites", {}).items()},
         other={other: raw[other]} if other in raw else {},
     )
 
@@ -131,10 +145,16 @@ def _decode_linkage(saved: tuple[str, list[tuple[Any, ...]]]) -> linkage.Linkage
     return linkage.LinkageMemo(last=(str(digest), [Problem(*p) for p in problems]))
 
 
+def _site_entry(raw: Any) -> SiteEntry:
+    key, inode, lean, cards = raw
+    return ({str(k): str(v) for k, v in key.items()}, int(inode), str(lean),
+            {str(path): (str(kind), str(id_), tuple(map(str, themas))) for path, (kind, id_, themas) in cards.items()})
+
+
 def save(state: BuildState, build_dir: Path) -> None:
     """Write the state once, if it changed."""
     own = {"bevindingen": state.findings, "verwant": (state.related.signature, state.related.ids),
-           "paginas": state.pages, "koppeling": _encode_linkage(state.linkage)}
+           "paginas": state.pages, "koppeling": _encode_linkage(state.linkage), "sites": state.sites}
     data = marshal.dumps({"versie": version(), "geladen": _encode_parsed(state.parsed),
                           "annotaties": state.annotations, _own_name(state.drafts): own, **state.other})
     path = build_dir / FILE

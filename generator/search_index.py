@@ -219,33 +219,55 @@ def ranked(counts: Mapping[str, int]) -> dict[str, int]:
 # ---------------------------------------------------------------- during and after MkDocs' build
 
 class Capture:
-    """Writes the lean page of every page MkDocs renders and counts its words; build.run_mkdocs adds it
-    to MkDocs' plugins.
+    """Writes the lean page of every page MkDocs renders and counts its words; static_site.run_mkdocs adds
+    it to MkDocs' plugins.
 
     MkDocs calls `on_page_context` once the page's Markdown is converted and before the theme
-    renders it; ProperDocs calls it the same way (generator/engine.py)."""
+    renders it; ProperDocs calls it the same way (generator/engine.py). In a dirty build (only changed
+    pages rendered, generator/static_site.py) `pages` holds the lean pages of the previous build of that
+    site folder and `base` its word list: a page rendered again takes its old lean page's words off and
+    adds its new ones, so the list is the one a whole build counts."""
 
-    def __init__(self, pages: Path, docs: Path) -> None:
+    def __init__(self, pages: Path, known: dict[str, Card], base: Mapping[str, int] | None = None) -> None:
         self.pages = pages
-        self.known = cards(docs)  # the render stage wrote build/docs before MkDocs starts
+        self.known = known  # search_index.cards: from what the render stage wrote in build/docs
         self.excluded = excluded_classes(PAGEFIND)
-        self.counts: Counter[str] = Counter()
-        self.written = 0
+        self.counts: Counter[str] = Counter(base or {})
+        self.paths: list[str] = []
+        """The lean page path (MkDocs' dest_uri) of every page MkDocs rendered in this build."""
+        self.changed = 0
+        """Lean pages written, changed or removed: 0 means the previous search index still holds."""
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
         path = page.file.src_uri
+        self.paths.append(page.file.dest_uri)
         lean = article(page.content or "", str(page.title or config.site_name), page.meta, path,
                        card_for(path, self.known))
-        if lean is not None:
-            target = self.pages / page.file.dest_uri
+        target = self.pages / page.file.dest_uri
+        try:
+            before: str | None = target.read_text("utf-8")
+        except OSError:
+            before = None
+        if lean == before:
+            return context
+        if before is not None:
+            self.counts.subtract(page_words(before, self.excluded))
+        if lean is None:
+            target.unlink(missing_ok=True)
+        else:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(lean, "utf-8")
             self.counts.update(page_words(lean, self.excluded))
-            self.written += 1
+        self.changed += 1
         return context
 
+    @property
+    def rendered(self) -> int:
+        """Pages MkDocs rendered in this build."""
+        return len(self.paths)
+
     def words(self) -> dict[str, int]:
-        return ranked(self.counts)
+        return ranked({word: count for word, count in self.counts.items() if count > 0})
 
 
 def index(pages: Path, output: Path, words: Mapping[str, int], part_pages: int = PART_PAGES) -> str:

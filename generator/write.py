@@ -58,22 +58,23 @@ def _remove_stale(target: Path, keep: set[str]) -> list[str]:
     return removed
 
 
-def swap_in(new_site: Path, site: Path) -> None:
-    """Replace `site` by `new_site` with two renames; the old site is removed afterwards, in the background.
+def swap_in(new_site: Path, site: Path, spare: Path | None = None) -> None:
+    """Replace `site` by `new_site` with two renames. The old site becomes `spare` (the folder the next
+    build updates, generator/static_site.py), or without one it is removed afterwards, in the background.
 
     Deleting a site of thousands of pages takes about a second (1,000 casussen: 0.8 s); the
     build need not wait for it. Should the deletion not finish, the next build removes the rest."""
-    old = site.with_name(site.name + ".oud")
+    old = spare or site.with_name(site.name + ".oud")
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)
     if site.exists():
         os.replace(site, old)
     os.replace(new_site, site)
-    if old.exists():
-        _remove_in_background(old)
+    if spare is None and old.exists():
+        remove_in_background(old)
 
 
-def _remove_in_background(folder: Path) -> None:
+def remove_in_background(folder: Path) -> None:
     try:
         subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
                           str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
