@@ -75,9 +75,12 @@ def swap_in(new_site: Path, site: Path, spare: Path | None = None) -> None:
 
 
 def remove_in_background(folder: Path) -> None:
+    """Remove the folder in a process of its own that outlives this one. A short-lived shell starts it and
+    is waited for, so no running child is left behind (Python warns about one when it is collected)."""
+    remove = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
     try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
+        subprocess.run(["/bin/sh", "-c", '"$0" -c "$1" "$2" </dev/null >/dev/null 2>&1 &', sys.executable, remove,
+                        str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       start_new_session=True, check=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
         shutil.rmtree(folder, ignore_errors=True)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator import write
 from generator.write import write_pages
 
 
@@ -30,3 +31,22 @@ def test_nothing_is_written_outside_the_target(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         write_pages({"../buiten.md": "x"}, tmp_path / "docs")
     assert not (tmp_path / "buiten.md").exists()
+
+
+def test_a_folder_removed_in_the_background_leaves_no_running_child_to_warn_about(tmp_path: Path) -> None:
+    import gc
+    import time
+    import warnings
+
+    folder = tmp_path / "oud"
+    (folder / "a" / "b").mkdir(parents=True)
+    (folder / "a" / "b" / "pagina.html").write_text("x", "utf-8")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write.remove_in_background(folder)
+        gc.collect()
+    assert [str(w.message) for w in caught] == []
+    deadline = time.monotonic() + 20
+    while folder.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not folder.exists()
