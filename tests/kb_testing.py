@@ -157,21 +157,26 @@ def small_project(tmp_path: Path) -> Path:
 
 
 COPY = ("mkdocs.yml", "docs", "vocabulaires", "casussen", "stellingen", "verslagen", "onderzoek", "lessen")
+STATE = "build/bouwstaat.marshal"
+"""The build state saves deduce's start-up; its privacy part holds hashes and offsets only."""
+
+
+def copy_project(source: Path, target: Path) -> Path:
+    """The sources of a project (COPY) and its build state, copied into `target`: a project a test may change."""
+    for rel in (*COPY, STATE):
+        here, there = source / rel, target / rel
+        there.parent.mkdir(parents=True, exist_ok=True)
+        if here.is_dir():
+            shutil.copytree(here, there)
+        elif here.is_file():
+            shutil.copy(here, there)
+    return target
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real content, copied and built once per test session, as a new user would."""
-    root = tmp_path_factory.mktemp("kennisbank")
-    for name in COPY:
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-        elif (REPO / name).is_file():
-            shutil.copy(REPO / name, root / name)
-    cache = REPO / "build" / "bouwstaat.marshal"
-    if cache.is_file():  # the build state saves deduce's start-up; its privacy part holds hashes and offsets only
-        (root / "build").mkdir()
-        shutil.copy(cache, root / "build" / cache.name)
+    root = copy_project(REPO, tmp_path_factory.mktemp("kennisbank"))
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
     assert main(["--map", str(root), "build"]) == 0
     return root

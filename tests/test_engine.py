@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ import pytest
 
 from generator import engine
 from generator.cli import main
-from tests.kb_testing import COPY, REPO
+from tests.kb_testing import REPO, copy_project
 
 GENERATOR_TAG = re.compile(rb'<meta name="generator" content="mkdocs-([^"]*), mkdocs-material-9\.8\.2">')
 
@@ -33,14 +32,7 @@ def without_generator_tag(data: bytes) -> tuple[bytes, list[bytes]]:
 def test_properdocs_builds_the_real_site_byte_identical_to_mkdocs(built: Path, tmp_path: Path) -> None:
     """`built` is the real content built with MkDocs in this process; ProperDocs builds a copy in its own
     process (the engine is chosen once per process), with the same build state and the same settings."""
-    root = tmp_path / "properdocs"
-    for name in (*COPY, "build/bouwstaat.marshal"):
-        source, target = built / name, root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        elif source.is_file():
-            shutil.copy(source, target)
+    root = copy_project(built, tmp_path / "properdocs")
     result = subprocess.run([sys.executable, "-m", "generator.cli", "--map", str(root), "build"], cwd=REPO,
                             capture_output=True, text=True, timeout=600,
                             env={**os.environ, engine.VARIABLE: "properdocs"})

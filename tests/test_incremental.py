@@ -18,24 +18,10 @@ import pytest
 from generator import build, search_index, static_site
 from generator.problems import ContentError
 from generator.settings import Settings
-from tests.kb_testing import COPY, REPO
+from tests.kb_testing import REPO, copy_project
 
 EDITED = "casussen/C04-drie-zakken-post.yml"
 ADDED = "casussen/C98-nog-eens-drie-zakken-post.yml"
-
-
-def copy_project(root: Path) -> Path:
-    root.mkdir(parents=True)
-    for name in COPY:
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-        elif (REPO / name).is_file():
-            shutil.copy(REPO / name, root / name)
-    cache = REPO / "build" / "bouwstaat.marshal"
-    if cache.is_file():  # deduce's start-up saved; the privacy part holds hashes and offsets only
-        (root / "build").mkdir(exist_ok=True)
-        shutil.copy(cache, root / "build" / cache.name)
-    return root
 
 
 def tree(site: Path) -> dict[str, str]:
@@ -51,14 +37,7 @@ def build_site(root: Path, capsys: pytest.CaptureFixture[str]) -> build.Generate
 
 def full_build_of(root: Path, tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str]) -> dict[str, str]:
     """The same input built whole in a fresh folder (same sources, same privacy cache, no earlier site)."""
-    fresh = tmp_path / name
-    for rel in (*COPY, "build/bouwstaat.marshal"):
-        source, target = root / rel, fresh / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if source.is_dir():
-            shutil.copytree(source, target)
-        elif source.is_file():
-            shutil.copy(source, target)
+    fresh = copy_project(root, tmp_path / name)
     report = build_site(fresh, capsys).site_report
     assert report is not None and report.full
     return tree(fresh / "site")
@@ -83,7 +62,7 @@ def add(root: Path) -> None:
 @pytest.fixture
 def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """The real content built twice: the second build leaves the first as the folder the next one updates."""
-    root = copy_project(tmp_path / "kb")
+    root = copy_project(REPO, tmp_path / "kb")
     for _ in range(2):
         report = build_site(root, capsys).site_report
         assert report is not None and report.full
