@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from generator import build_state
 from generator.search_index import PARTS, WORDS, index, parts
 from tests.browser.helpers import SiteServer
 from tests.browser.search_ui import (
@@ -133,7 +134,8 @@ def split(built: Path, browser: Any, tmp_path_factory: pytest.TempPathFactory) -
     site = tmp_path_factory.mktemp("in-delen") / "site"
     shutil.copytree(built / "site", site)
     words = json.loads((site / "pagefind" / WORDS).read_text("utf-8"))
-    shutil.copytree(built / "build" / "zoekpaginas", site.parent / "zoekpaginas")
+    live = build_state.read(built / "build").sites["site"]  # the live site's own lean pages (issue 22)
+    shutil.copytree(built / "build" / live[2], site.parent / "zoekpaginas")
     assert index(site.parent / "zoekpaginas", site / "pagefind", words, part_pages=SPLIT_PAGES) == ""
     server = SiteServer(site).start()
     tab = browser.new_page()
