@@ -25,7 +25,6 @@ TESTED_ELSEWHERE = {
     "privacy/recall": PRIVACY_BY_BEHAVIOUR,
     "privacy/scan": PRIVACY_BY_BEHAVIOUR,
     "privacy/sources": PRIVACY_BY_BEHAVIOUR,
-    "privacy/tagger": PRIVACY_BY_BEHAVIOUR,
 }
 
 

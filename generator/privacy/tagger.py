@@ -13,7 +13,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from multiprocessing.connection import Connection
 from typing import Any, Protocol
 
@@ -40,6 +40,21 @@ def content_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def _without_collections(make: Callable[[], Any]) -> Any:
+    """`make()` with the cyclic garbage collector paused.
+
+    deduce unpickles its lookup structures (77 MB, millions of objects); every few thousand new objects the
+    collector would walk all of them again. Paused: 1.7 s instead of 7.4 s on a quiet machine. Nothing
+    cyclic is left to collect: the objects stay, and are frozen right after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return make()
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 class DeduceModel:
     """deduce, loaded once on first use; safe to load from a background thread (`kennisbank serve`)."""
 
@@ -59,7 +74,7 @@ class DeduceModel:
                 from deduce import Deduce
 
                 logging.getLogger().setLevel(logging.WARNING)
-                self._deduce = Deduce()
+                self._deduce = _without_collections(Deduce)
                 # deduce leaves some 4.5 million objects that the cyclic garbage collector would walk on
                 # every full collection (3-4 s each); frozen, they are skipped, also in forked workers.
                 gc.freeze()
