@@ -67,11 +67,13 @@ class SiteReport:
     """Whether Pagefind indexed the search pages again (else the folder's index was kept, or copied)."""
     copied: bool = False
     """The live site's index taken over: it was made from the same lean pages."""
+    parts: tuple[int, int] | None = None
+    """Of a search index in parts, how many Pagefind made again and of how many, when not all."""
 
     def line(self) -> str:
         how = f"alles gebouwd ({self.full})" if self.full else f"{self.rendered} van {self.pages} pagina's opnieuw"
-        search = "opnieuw gemaakt" if self.reindexed else "overgenomen van de vorige site" if self.copied \
-            else "ongewijzigd"
+        search = "overgenomen van de vorige site" if self.copied else "ongewijzigd" if not self.reindexed \
+            else "opnieuw gemaakt" if self.parts is None else "{} van {} delen opnieuw gemaakt".format(*self.parts)
         return f"Site: {how}; zoekindex {search}."
 
 
@@ -121,24 +123,28 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
     reindex = bool(plan.full) or capture.changed > 0
     copied = reindex and not plan.full and _same_search_pages_as_live(config, layout, state, key, plan.lean,
                                                                       capture.paths, known)
+    remade: search_index.PartsRemade | None = None
     with _timed(timings, "zoekindex"), _environment("SOURCE_DATE_EPOCH", stamp):
         if copied:  # the live site's index was made from the same lean pages: a copy, not Pagefind again
             shutil.rmtree(layout.search_bundle, ignore_errors=True)
             shutil.copytree(layout.site / "pagefind", layout.search_bundle)
-        failure = search_index.index(plan.lean, layout.search_bundle, capture.words()) if reindex and not copied \
-            else ""
+        elif reindex and not plan.full:  # in place: site.nieuw/ is nobody's live site
+            remade = search_index.update(plan.lean, target / "pagefind", capture.changed_pages, capture.words())
+        failure = remade.failure if remade is not None else \
+            search_index.index(plan.lean, layout.search_bundle, capture.words()) if reindex and not copied else ""
     if failure:
         _discard(target, layout)
         raise ContentError([Problem("mkdocs.yml", 0, "", "Pagefind kon de zoekindex niet maken.",
                                     f"Melding van Pagefind: {failure}")])
     with _timed(timings, "wisselen"):
-        if reindex:
+        if reindex and remade is None:
             _discard(target / "pagefind", layout)
             os.replace(layout.search_bundle, target / "pagefind")
         _record(state, layout, target, key or {}, plan.lean, known, keep)
         write.swap_in(target, layout.site, spare=layout.spare)
     pages = sum(1 for name in files if name.endswith(".md"))
-    return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied)
+    return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied,
+                      (remade.remade, remade.total) if remade is not None else None)
 
 
 def _config(root: Path, layout: Layout, settings: Settings, stamp: str, target: Path) -> Any:

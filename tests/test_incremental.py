@@ -176,3 +176,26 @@ def test_an_update_counts_the_words_a_whole_build_counts(tmp_path: Path) -> None
     lean = [p.read_text("utf-8") for p in sorted(tmp_path.rglob("*.html"))]
     assert len(lean) == 2 and update.words() == search_index.word_list(lean, search_index.PAGEFIND)
     assert "hier" not in update.words() and update.words()["schulden"] == 1
+
+
+def test_an_edit_remakes_only_its_parts_of_a_search_index_in_parts(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A large site has its index in parts (search_index.PART_PAGES); here the real content is split into
+    parts of 20 pages. An edit makes only the parts of the rewritten pages again, and the site is still
+    byte for byte a whole build's."""
+    monkeypatch.setattr(search_index, "PART_PAGES", 20)
+    root = copy_project(REPO, tmp_path / "kb")
+    for _ in range(2):
+        report = build_site(root, capsys).site_report
+        assert report is not None and report.full
+    for name, old, new in (("bewerkt", "over bondgenootschap.", "over bondgenootschap en werk."),
+                           ("nog eens", "en werk.", "en over werk.")):
+        edit(root / EDITED, old, new)
+        report = build_site(root, capsys).site_report
+        assert report is not None and not report.full and report.parts is not None, (name, report)
+        remade, total = report.parts
+        assert total >= 4 and 1 <= remade < total, (name, report)
+        assert f"zoekindex {remade} van {total} delen opnieuw gemaakt" in report.line()
+        reference = full_build_of(root, tmp_path, f"heel-{name.replace(' ', '-')}", capsys)
+        assert not differences(tree(root / "site"), reference), (name, differences(tree(root / "site"), reference))
+    assert "en over werk." in (root / "site" / "casussen" / "c04" / "index.html").read_text("utf-8")

@@ -14,12 +14,15 @@ from generator.search_index import (
     PARTS,
     WORDS,
     Card,
+    PartsRemade,
     article,
     card_attributes,
     index,
     lean_page,
     page_words,
+    part_of,
     parts,
+    update,
     word_list,
 )
 from tests.kb_testing import pagefind_pages
@@ -166,3 +169,54 @@ def test_the_parts_are_indexes_the_browser_merges_and_the_list_names_them(tmp_pa
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bundel", "paginas"]  # no part folders left behind
     assert index(pages, tmp_path / "een", {"schulden": 7}) == ""
     assert json.loads((tmp_path / "een" / PARTS).read_text("utf-8")) == {"delen": []}
+
+
+def _bundle(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _casus_pages(pages: Path, numbers: range, text: str = "Schulden en wonen.") -> None:
+    for number in numbers:
+        page = lean_page(f"<h1>Casus {number}</h1>\n<p>{text}</p>", Card("Casus", f"C{number}"))
+        (pages / "casussen" / f"c{number}").mkdir(parents=True, exist_ok=True)
+        (pages / "casussen" / f"c{number}" / "index.html").write_text(page, "utf-8")
+    (pages / "index.html").write_text(lean_page("<h1>Start</h1>", Card("Overig")), "utf-8")
+
+
+def test_an_edit_remakes_only_the_index_of_its_part_and_the_bundle_is_a_whole_builds(tmp_path: Path) -> None:
+    """Issue 22: at 5,000 casussen Pagefind took 76 s to index every page again after one edit."""
+    pages, bundle = tmp_path / "paginas", tmp_path / "bundel"
+    _casus_pages(pages, range(1, 12))
+    assert index(pages, bundle, {"schulden": 11}, part_pages=3) == ""
+    edited = Path("casussen/c5/index.html")
+    _casus_pages(pages, range(5, 6), "Huurachterstand en een budgetcoach.")
+    others = {k: (bundle / f"deel{k}" / "pagefind-entry.json").stat().st_ino for k in range(1, 4)}
+    done = update(pages, bundle, [edited.as_posix()], {"schulden": 10}, part_pages=3)
+    assert done == PartsRemade(1, 4)
+    mine = part_of(edited, 4)
+    kept = {k: (bundle / f"deel{k}" / "pagefind-entry.json").stat().st_ino for k in range(1, 4)}
+    assert {k for k in kept if kept[k] != others[k]} == ({mine} if mine else set())
+    assert index(pages, tmp_path / "heel", {"schulden": 10}, part_pages=3) == ""
+    assert _bundle(bundle) == _bundle(tmp_path / "heel")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundel", "heel", "paginas"]
+
+
+def test_the_first_part_is_remade_with_the_further_ones_kept(tmp_path: Path) -> None:
+    pages, bundle = tmp_path / "paginas", tmp_path / "bundel"
+    _casus_pages(pages, range(1, 12))
+    assert index(pages, bundle, {}, part_pages=3) == ""
+    (pages / "index.html").write_text(lean_page("<h1>Start</h1><p>Welkom terug.</p>", Card("Overig")), "utf-8")
+    assert update(pages, bundle, ["index.html"], {}, part_pages=3) == PartsRemade(1, 4)
+    assert index(pages, tmp_path / "heel", {}, part_pages=3) == ""
+    assert _bundle(bundle) == _bundle(tmp_path / "heel")
+
+
+def test_an_update_that_cannot_keep_the_parts_says_so(tmp_path: Path) -> None:
+    """One index, or another number of parts than the bundle lists: `index` makes it whole instead."""
+    pages, bundle = tmp_path / "paginas", tmp_path / "bundel"
+    _casus_pages(pages, range(1, 12))
+    assert index(pages, bundle, {}, part_pages=3) == ""
+    assert update(pages, bundle, ["index.html"], {}, part_pages=4) is None  # 12 pages: 3 parts, not 4
+    assert update(pages, bundle, ["index.html"], {}, part_pages=100) is None  # one index
+    (bundle / PARTS).unlink()
+    assert update(pages, bundle, ["index.html"], {}, part_pages=3) is None
