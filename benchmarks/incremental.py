@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     for step in ("eerste hele build", "tweede hele build"):
         wall, cpu, line = our_build(root)
         print(f"{step}: {wall:.1f} s ({cpu:.1f}) {line}", flush=True)
+        os.utime(root / "build" / "docs" / "index.md")  # else the second build finds the site current
     rows = []
     for round_ in range(1, args.rondes + 1):
         wall, cpu, line = our_build(root)

@@ -69,8 +69,12 @@ class SiteReport:
     """The live site's index taken over: it was made from the same lean pages."""
     parts: tuple[int, int] | None = None
     """Of a search index in parts, how many Pagefind made again and of how many, when not all."""
+    current: bool = False
+    """The live site was built from exactly this input: nothing was built."""
 
     def line(self) -> str:
+        if self.current:
+            return "Site: al bijgewerkt (niets veranderd sinds de vorige bouw)."
         how = f"alles gebouwd ({self.full})" if self.full else f"{self.rendered} van {self.pages} pagina's opnieuw"
         search = "overgenomen van de vorige site" if self.copied else "ongewijzigd" if not self.reindexed \
             else "opnieuw gemaakt" if self.parts is None else "{} van {} delen opnieuw gemaakt".format(*self.parts)
@@ -106,6 +110,9 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
         known = search_index.cards(layout.docs)
         files = _files(layout.docs)
         key = site_key(config, files, stamp)
+        docs = docs_state(layout.docs, files)
+        if _live_is_current(state, layout, key, known, docs):
+            return SiteReport("", 0, sum(1 for name in files if name.endswith(".md")), False, current=True)
         plan = _plan(layout, state, key, target)
         if not plan.full:
             _forget_changed_cards(config, target, plan.cards, known)
@@ -140,7 +147,7 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
         if reindex and remade is None:
             _discard(target / "pagefind", layout)
             os.replace(layout.search_bundle, target / "pagefind")
-        _record(state, layout, target, key or {}, plan.lean, known, keep)
+        _record(state, layout, target, (key or {}, plan.lean, known, docs), keep)
         write.swap_in(target, layout.site, spare=layout.spare)
     pages = sum(1 for name in files if name.endswith(".md"))
     return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied,
@@ -241,6 +248,29 @@ def _plan(layout: Layout, state: BuildState, key: dict[str, str] | None, target:
     return _Plan(why or "zoekindex ontbreekt", lean, None, {})
 
 
+def docs_state(docs: Path, files: list[str]) -> str:
+    """A hash of the size and modification time of every file in build/docs: the write stage rewrites
+    only what changed, so an equal hash means the same Markdown, images and scripts."""
+    digest = hashlib.sha256()
+    for name in files:
+        try:
+            found = os.stat(docs / name)
+        except OSError:
+            continue
+        digest.update(f"{name}\0{found.st_size}\0{found.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _live_is_current(state: BuildState, layout: Layout, key: dict[str, str] | None,
+                     known: dict[str, search_index.Card], docs: str) -> bool:
+    """Whether the live site was built from exactly this: the same build/docs (`docs_state`), the same
+    key, the same result cards. Then there is nothing to build: no MkDocs, no Pagefind, no swap. (The
+    spare folder stays as it is; the next change brings it up to date, with this one.)"""
+    live = _valid(state.sites.get("site"), layout.site, layout)
+    return (live is not None and key is not None and live[0] == key and live[4] == docs
+            and live[3] == {p: _card_entry(c) for p, c in known.items()} and (layout.site / "pagefind").is_dir())
+
+
 def _valid(entry: SiteEntry | None, folder: Path, layout: Layout) -> SiteEntry | None:
     """The entry, if `folder` is still the folder it describes and its lean pages are there."""
     if entry is None or not (layout.state_dir / entry[2]).is_dir():
@@ -314,12 +344,14 @@ def _card_entry(card: search_index.Card) -> CardEntry:
     return (card.kind, card.id, card.themas)
 
 
-def _record(state: BuildState, layout: Layout, target: Path, key: dict[str, str], lean: Path,
-            known: dict[str, search_index.Card], save: bool) -> None:
+def _record(state: BuildState, layout: Layout, target: Path,
+            built_from: tuple[dict[str, str], Path, dict[str, search_index.Card], str], save: bool) -> None:
     """The new folder becomes the live site, the live one the reserve; saved before the swap, so that an
-    interrupted swap leaves an entry that no longer matches its folder (the inode), never a wrong one."""
+    interrupted swap leaves an entry that no longer matches its folder (the inode), never a wrong one.
+    `built_from`: the site key, the folder of lean pages, the result cards and `docs_state`."""
     live = _valid(state.sites.get("site"), layout.site, layout)
-    entry: SiteEntry = (key, target.stat().st_ino, lean.name, {p: _card_entry(c) for p, c in known.items()})
+    key, lean, known, docs = built_from
+    entry: SiteEntry = (key, target.stat().st_ino, lean.name, {p: _card_entry(c) for p, c in known.items()}, docs)
     state.sites = {"site": entry, **({"reserve": live} if live is not None else {})}
     if save:
         build_state.save(state, layout.state_dir)

@@ -8,6 +8,7 @@ a fresh folder."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -59,14 +60,20 @@ def add(root: Path) -> None:
     (root / ADDED).write_text(text, "utf-8")
 
 
-@pytest.fixture
-def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    """The real content built twice: the second build leaves the first as the folder the next one updates."""
-    root = copy_project(REPO, tmp_path / "kb")
-    for _ in range(2):
+def built_twice(root: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    """Built whole twice: the second build leaves the first as the folder the next one updates. A page of
+    build/docs is touched in between; without a change the second build would find the site current."""
+    for first in (True, False):
         report = build_site(root, capsys).site_report
         assert report is not None and report.full
+        if first:
+            os.utime(root / "build" / "docs" / "index.md")
     return root
+
+
+@pytest.fixture
+def project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    return built_twice(copy_project(REPO, tmp_path / "kb"), capsys)
 
 
 def test_an_updated_site_is_byte_identical_to_a_whole_build(project: Path, tmp_path: Path,
@@ -82,16 +89,20 @@ def test_an_updated_site_is_byte_identical_to_a_whole_build(project: Path, tmp_p
         ("verwijderd", lambda root: (root / ADDED).unlink(), False, "gehouden"),
         ("nog eens bewerkt", lambda root: edit(root / EDITED, "en werk.", "en over werk."), True, "pagefind"),
         ("en nog eens", lambda root: edit(root / EDITED, "en over werk.", "en over samenwerking."), False, "pagefind"),
-        # Nothing changed, but the older folder still lacks the last edit: rendered again, the index copied.
-        ("niets na een bewerking", lambda root: None, False, "gekopieerd"),
+        # Nothing changed: the live site is this input's, so nothing is built (the older folder waits).
+        ("niets na een bewerking", lambda root: None, False, "gehouden"),
+        # A page of build/docs touched, not changed: the older folder gets it and the last edit, with the
+        # same lean pages as the live site, whose index is copied.
+        ("aangeraakt", lambda root: os.utime(root / "build" / "docs" / "index.md"), False, "gekopieerd"),
     ]
     for name, change, whole, search in steps:
         change(project)
         report = build_site(project, capsys).site_report
         assert report is not None and bool(report.full) == whole, (name, report)
         assert search == ("pagefind" if report.reindexed else "gekopieerd" if report.copied else "gehouden"), name
+        assert report.current == name.startswith("niets"), (name, report)
         if not whole:
-            assert (0 if name == "niets" else 1) <= report.rendered < report.pages / 4, (name, report)
+            assert (0 if name.startswith("niets") else 1) <= report.rendered < report.pages / 4, (name, report)
         if name == "nog eens bewerkt":
             continue  # a whole build: the same as the reference by construction (the publication tests)
         updated = tree(project / "site")
@@ -102,13 +113,17 @@ def test_an_updated_site_is_byte_identical_to_a_whole_build(project: Path, tmp_p
 
 
 def test_nothing_changed_renders_no_page(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """Counted by the search index's hook, which MkDocs calls for every page it renders."""
+    """Counted by the search index's hook, which MkDocs calls for every page it renders; the live site is
+    not even swapped, and the older folder is left as it was."""
     before = tree(project / "site")
+    folders = [(project / name).stat().st_ino for name in ("site", "site.oud")]
     generated = build_site(project, capsys)
     report = generated.site_report
     assert report is not None and report.pages > 80
-    assert (report.full, report.rendered, report.reindexed) == ("", 0, False)
+    assert (report.full, report.rendered, report.reindexed, report.current) == ("", 0, False, True)
+    assert report.line() == "Site: al bijgewerkt (niets veranderd sinds de vorige bouw)."
     assert tree(project / "site") == before
+    assert [(project / name).stat().st_ino for name in ("site", "site.oud")] == folders
 
 
 def test_a_changed_theme_template_or_mkdocs_yml_builds_the_whole_site(
@@ -184,10 +199,7 @@ def test_an_edit_remakes_only_its_parts_of_a_search_index_in_parts(
     parts of 20 pages. An edit makes only the parts of the rewritten pages again, and the site is still
     byte for byte a whole build's."""
     monkeypatch.setattr(search_index, "PART_PAGES", 20)
-    root = copy_project(REPO, tmp_path / "kb")
-    for _ in range(2):
-        report = build_site(root, capsys).site_report
-        assert report is not None and report.full
+    root = built_twice(copy_project(REPO, tmp_path / "kb"), capsys)
     for name, old, new in (("bewerkt", "over bondgenootschap.", "over bondgenootschap en werk."),
                            ("nog eens", "en werk.", "en over werk.")):
         edit(root / EDITED, old, new)

@@ -284,3 +284,50 @@ def test_a_build_in_which_nothing_changed_reads_no_text(monkeypatch: pytest.Monk
     again = site_of(today_sources())
     monkeypatch.setattr(linkage.Reading, "__post_init__", refuse)
     assert linkage.check(again, saved) == found and found
+
+
+def test_a_new_process_after_an_edit_reads_only_the_edited_file(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    """The memo is stored beside the build state: a `kennisbank build` after one edit (a new process) reads
+    the phrases of that one file, checks that one casus, and finds what a fresh check finds."""
+    state = build_state.BuildState()
+    linkage.check(site_of(today_sources()), state.linkage)
+    build_state.save(state, tmp_path)
+    assert build_state.linkage_file(tmp_path, False).is_file()
+    saved = build_state.read(tmp_path).linkage
+    assert not saved.counted  # not read yet: a build without a change never needs it
+    checked: list[str] = []
+    original = linkage.check_casus
+
+    def counting(reading: linkage.Reading, casus: Item) -> list[Problem]:
+        checked.append(casus.id)
+        return original(reading, casus)
+
+    site = site_of(edited(today_sources(), "casussen/C04", "had schulden en kreeg", "had schulden en kreeg toen"))
+    monkeypatch.setattr(linkage, "check_casus", counting)
+    found = linkage.check(site, saved)
+    assert checked == ["C04"]
+    casus = site.by_id("C04")
+    around = {item.rel for item in [casus, *linkage.linked(site, casus)]}
+    assert casus.rel in {rel for rel, _ in saved.texts} and {rel for rel, _ in saved.texts} <= around
+    assert len(around) < len(site.items) / 2
+    monkeypatch.setattr(linkage, "check_casus", original)
+    assert found == linkage.check(site, linkage.LinkageMemo())
+
+
+def test_a_stored_memo_of_other_code_or_damaged_is_not_used(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    state = build_state.BuildState()
+    linkage.check(site_of(today_sources()), state.linkage)
+    build_state.save(state, tmp_path)
+    path = build_state.linkage_file(tmp_path, False)
+    monkeypatch.setattr(linkage, "code_digest", lambda: "andere code")
+    memo = build_state.read(tmp_path).linkage
+    memo.restore_once()
+    assert (memo.counted, memo.findings) == ({}, {})
+    monkeypatch.undo()
+    path.write_bytes(path.read_bytes()[:100])
+    memo = build_state.read(tmp_path).linkage
+    memo.restore_once()
+    assert (memo.counted, memo.findings) == ({}, {})
+    site = site_of(today_sources())
+    assert linkage.check(site, memo) == linkage.check(site, linkage.LinkageMemo())
