@@ -3,10 +3,11 @@
     .venv/bin/python -m benchmarks.busy [--casussen 1000] [--map MAP]
 
 A synthetic kennisbank (benchmarks/synthetic.py) is built once to fill the privacy cache and
-build/docs. Then, in this order, each one run: our build as a command and a bare MkDocs build of the
-same Markdown, first on a quiet machine, then with one CPU-bound process beside them (started and
-stopped here). Wall time, CPU time of the process and its children, and the time from "Klaar" to the
-end of our process. Prints Markdown table rows for docs-dev/benchmark.md.
+build/docs. Then, with both site folders removed before each of our builds (else it would only
+update what changed, generator/static_site.py), in this order, each one run: our build as a command
+and a bare MkDocs build of the same Markdown, first on a quiet machine, then with one CPU-bound
+process beside them (started and stopped here). Wall time, CPU time of the process and its children,
+and the time from "Klaar" to the end of our process. Prints Markdown table rows for docs-dev/benchmark.md.
 
 "Quiet" means no busy process of ours: on a shared machine others may still run (the load average
 at the start of each run is printed with it).
@@ -84,14 +85,22 @@ def bare(root: Path) -> dict[str, float]:
     return {"wand": time.perf_counter() - start, "cpu": children_cpu() - cpu}
 
 
+def whole(root: Path) -> dict[str, float]:
+    """`kennisbank build` of the whole site: without the two site folders an update could start from."""
+    for name in ("site", "site.oud"):
+        shutil.rmtree(root / name, ignore_errors=True)
+    return ours(root)
+
+
 def measure(root: Path, n: int) -> list[str]:
-    synthetic.generate(root, n)
+    if not (root / "mkdocs.yml").is_file():  # an existing kennisbank (--map) is measured as it is
+        synthetic.generate(root, n)
     ours(root)  # fills the privacy cache and build/docs; not counted
     rows = []
     for busy in (False, True):
         with busy_core(busy):
             load = os.getloadavg()[0]
-            a = ours(root)
+            a = whole(root)
             b = bare(root)
         condition = "één core bezet" if busy else "rustig"
         rows.append(f"| {n:_} casussen, {condition} (load {load:.1f}) | {a['wand']:.1f} s ({a['cpu']:.1f}) | "
