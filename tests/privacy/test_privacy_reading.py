@@ -50,6 +50,17 @@ def test_each_invisible_character_is_named_once() -> None:
         (1, "spatie zonder breedte (U+200B)"), (5, "richtingsomkering rechts-naar-links (U+202E)")]
 
 
+def test_every_invisible_character_is_found_at_its_first_use_in_order_of_use() -> None:
+    """Each one alone and all of them together, in reverse order, each twice, in Dutch text with accents."""
+    from generator.privacy.reader import INVISIBLE
+
+    for char, name in INVISIBLE.items():
+        assert invisible_characters(f"café{char} en één{char}") == [(4, f"{name} (U+{ord(char):04X})")]
+    together = "".join(f"ë{char}x{char}" for char in reversed(INVISIBLE))
+    assert [index for index, _ in invisible_characters(together)] == list(range(1, 4 * len(INVISIBLE), 4))
+    assert invisible_characters("Geen enkel onzichtbaar teken, wel é, ï en –.") == []
+
+
 @pytest.mark.parametrize(("sentence", "kind", "masked"), [
     ("Haar nummer was 06-1234**5678**, schreef de buurman.", "telefoonnummer", "06-******5678"),
     ("In de bijlage stond 12345*6*782 leesbaar.", "BSN", "1**********"),
