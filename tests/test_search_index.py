@@ -259,3 +259,24 @@ def test_the_fast_text_of_a_lean_page_is_the_html_parsers(built: Path) -> None:
     assert sum(page_text(page, excluded) == _parsed_text(page, excluded) for page in pages) >= len(pages) - 1
     assert page_text(TRICKY_PAGES[0], excluded) == "Schulden & wonen én café daarna"
     assert page_text(TRICKY_PAGES[1], excluded) == "na de knop"
+
+
+def test_a_part_pagefind_cannot_make_leaves_the_bundle_as_it_was(tmp_path: Path, monkeypatch: Any) -> None:
+    """The parts are made side by side, each in a folder of its own; one failure: nothing is placed."""
+    from generator import search_index
+
+    pages, bundle = tmp_path / "paginas", tmp_path / "bundel"
+    _casus_pages(pages, range(1, 12))
+    assert index(pages, bundle, {}, part_pages=3) == ""
+    before = _bundle(bundle)
+    real = search_index._pagefind
+
+    def failing(site: Path, output: Path) -> str:
+        return "kapot" if site.name.endswith(".deel2") else real(site, output)
+
+    monkeypatch.setattr(search_index, "_pagefind", failing)
+    edited = [f"casussen/c{n}/index.html" for n in range(1, 12)]
+    assert update(pages, bundle, edited, {"ander": 1}, part_pages=3) == PartsRemade(4, 4, "kapot")
+    assert _bundle(bundle) == before
+    assert index(pages, tmp_path / "nieuw", {}, part_pages=3) == "kapot"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bundel", "nieuw", "paginas"]
