@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -84,9 +85,10 @@ class BuildState:
     def trusted_pages(self, docs: Path) -> render.RenderCache:
         """Only pages whose file in build/docs still has the size and time the build left it with."""
         cache: render.RenderCache = {}
+        folder = f"{docs}/"  # os.stat on strings: a Path per page cost 40 ms per regeneration at 1,000 casussen
         for path, (key, size, mtime, terms) in self.pages.items():
             try:
-                stat = (docs / path).stat()
+                stat = os.stat(folder + path)
             except OSError:
                 continue
             if stat.st_size == size and stat.st_mtime_ns == mtime:
@@ -96,9 +98,10 @@ class BuildState:
     def record_pages(self, docs: Path, pages: render.RenderCache) -> None:
         """The pages now in build/docs, so that the next build can trust them without reading them."""
         entries: dict[str, PageEntry] = {}
+        folder = f"{docs}/"
         for path, rendered in pages.items():
             try:
-                stat = (docs / path).stat()
+                stat = os.stat(folder + path)
             except OSError:
                 continue
             entries[path] = (rendered.key, stat.st_size, stat.st_mtime_ns, tuple(rendered.terms))
