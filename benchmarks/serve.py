@@ -126,7 +126,7 @@ def measure(root: Path, n: int, repeats: int) -> dict[str, Any]:
                     time.sleep(2)  # let the previous reload settle, like an editor reading
                     saved = time.time()
                     add_sentence(casus, marker)
-                    page.wait_for_function(f"() => document.body.innerText.includes('meetwoord {marker}')",
+                    page.wait_for_function(f"() => document.body?.innerText.includes('meetwoord {marker}')",
                                            timeout=60_000, polling=10)
                     shown = page.evaluate(SHOWN) / 1000
                     ours_at, ours_line = server.wait_for("Bijgewerkt in", after=saved, timeout=5)

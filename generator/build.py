@@ -145,7 +145,8 @@ def _read_tree(base: Path) -> dict[str, str]:
 
 
 def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
-             memory: privacy.ScanMemory | None = None) -> Generated:
+             memory: privacy.ScanMemory | None = None, labels: privacy_files.LabelMemo | None = None) -> Generated:
+    """`memory` and `labels` keep privacy findings between runs in one process (`serve`, Builder)."""
     timings: dict[str, float] = {}
     with _timed(timings, "laden"):
         documents, problems = load.parse_sources(inputs.sources, inputs.state.parsed)
@@ -164,7 +165,7 @@ def generate(inputs: Inputs, drafts: bool, tagger: privacy.NameTagger,
         found, allowances = privacy.scan(content, content.items, tagger, inputs.private_names, findings, memory)
         find = privacy_files.Finder(tagger, previous, findings)
         found += privacy_files.scan_repository(inputs.sources, documents, content, inputs.handwritten, find,
-                                               inputs.private_names)
+                                               inputs.private_names, labels)
         problems += _private_drafts_as_warnings(found, inputs.private_drafts)
     problems = privacy.with_masked_file_names(problems)
     started = tagger.load_seconds
@@ -227,6 +228,8 @@ class Builder:
         """deduce's annotations, kept (a RecordingTagger: `save` keeps the annotations it used)."""
         self.memory = privacy.ScanMemory()
         """What the privacy scan found per item: an unchanged file is not scanned again after an edit (serve)."""
+        self.labels = privacy_files.LabelMemo()
+        """What the check of the vocabularies' labels found: read again only when a vocabulary changed."""
 
     def generate(self) -> Generated:
         """Gather and run the stages; writes nothing."""
@@ -236,7 +239,7 @@ class Builder:
         self.state = inputs.state
         if self.tagger is None:
             self.tagger = build_state.RecordingTagger(self.state.annotations, model=self.model)
-        generated = generate(inputs, self.drafts, self.tagger, self.memory)
+        generated = generate(inputs, self.drafts, self.tagger, self.memory, self.labels)
         generated.timings = {"lezen": read, **generated.timings}
         return generated
 

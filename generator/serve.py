@@ -11,6 +11,7 @@ on the page the editor has open.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import re
@@ -72,10 +73,17 @@ class Regenerator:
             return bool(report.written or report.removed)
 
     def save_caches(self) -> None:
+        """Save the state, then collect the garbage, while the editor reads the page (Preview.build).
+
+        Left to itself, the cyclic garbage collector makes a full collection every few edits, in the middle
+        of a regeneration: 0.2-0.25 s at 1,000 casussen (deduce is frozen, the state and MkDocs' pages are
+        not), on a regeneration of 0.3 s. Collected here, after each edit, the next edit starts with a young
+        heap and the collector has no reason for a full collection during it."""
         with self.lock:
             if self.pending:
                 self.builder.save()
             self.pending = False
+            gc.collect()
 
     def _show(self, problems: list[Problem]) -> bool:
         report = format_report(problems)

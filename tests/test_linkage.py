@@ -15,7 +15,7 @@ from generator import build, build_state, linkage, load
 from generator.cli import main
 from generator.problems import Problem
 from generator.resolve import Site
-from generator.validate import Item
+from generator.validate import Item, Term
 from tests.kb_testing import CASUS, REPO, VERSLAG, generate, no_names, source
 from tests.kb_testing import TODAY as TODAY_DATE
 
@@ -330,4 +330,43 @@ def test_a_stored_memo_of_other_code_or_damaged_is_not_used(monkeypatch: pytest.
     memo.restore_once()
     assert (memo.counted, memo.findings) == ({}, {})
     site = site_of(today_sources())
+    assert linkage.check(site, memo) == linkage.check(site, linkage.LinkageMemo())
+
+
+def test_the_memo_follows_a_story_phrase_into_common_talk_and_out_again() -> None:
+    """The memo keeps the common phrases and each casus's common story phrases up to date by what an edit
+    moved: 'zakken post' of C04's story becomes common talk on its fourth page and distinctive again on
+    its third, exactly as a memo that reads everything afresh finds it."""
+    phrase = ("zakken", "post")  # in C04's title and in V03
+    memo = linkage.LinkageMemo()
+    versions = [(today_sources(), False)]
+    versions.append((edited(today_sources(), "casussen/C05", "\ntitel: ", "\ntitel: Zakken post en "), False))
+    versions.append((edited(versions[1][0], "casussen/C07", "\ntitel: ", "\ntitel: Zakken post en "), True))
+    versions.append((versions[1][0], False))
+    versions.append((versions[0][0], False))
+    for sources, common in versions:
+        site = site_of(sources)
+        fresh = linkage.LinkageMemo()
+        assert linkage.check(site, memo) == linkage.check(site, fresh)
+        reading, fresh_reading = linkage.Reading(site, memo), linkage.Reading(site, fresh)
+        assert memo.common() == frozenset(p for p, n in fresh.pages.items() if n > linkage.MAX_PAGES)
+        assert reading.common == fresh_reading.common and (phrase in reading.common) == common
+        for casus in site.of_type("casus"):
+            expected = fresh.counted[linkage.fingerprint(casus)] & fresh_reading.common
+            assert memo.common_of(casus, reading.common) == expected
+        c04 = next(c for c in site.of_type("casus") if c.id == "C04")
+        assert (phrase in memo.common_of(c04, reading.common)) == common
+
+
+def test_a_vocabulary_term_makes_a_story_phrase_common_for_the_memo_too() -> None:
+    """A term's label is common talk however few pages use it: a new term forgets the memo's common stories."""
+    memo = linkage.LinkageMemo()
+    site = site_of(today_sources())
+    linkage.check(site, memo)
+    c04 = next(c for c in site.of_type("casus") if c.id == "C04")
+    assert ("zakken", "post") not in memo.common_of(c04, linkage.Reading(site, memo).common)
+    term = Term("zakken-post", "Zakken post", "Post die zich opstapelt.")
+    site.vocabularies = {**site.vocabularies, "themas": {**site.vocabularies.get("themas", {}), term.id: term}}
+    reading = linkage.Reading(site, memo)
+    assert ("zakken", "post") in memo.common_of(c04, reading.common)
     assert linkage.check(site, memo) == linkage.check(site, linkage.LinkageMemo())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -48,3 +49,39 @@ def test_the_preview_compiles_a_template_once_and_again_after_an_edit(monkeypatc
     assert compiled == ["main.html"]
     sources["main.html"] = "<h2>{{ titel }}</h2>"
     assert render() == "<h2>Casus</h2>" and compiled == ["main.html", "main.html"]
+
+
+def test_after_an_edit_the_state_is_saved_and_then_the_garbage_collected(
+        small_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full collection happens while the editor reads the page, not in the middle of the next edit."""
+    import gc
+
+    from generator import build_state
+    from generator.serve import Regenerator
+    from generator.settings import Settings
+    from tests.kb_testing import no_names
+
+    regenerator = Regenerator(small_project, False, Settings())
+    regenerator.builder.tagger = no_names
+    assert regenerator.run()
+    events: list[str] = []
+    original = build_state.save
+
+    def saving(state: build_state.BuildState, folder: Path) -> None:
+        events.append("opgeslagen")
+        original(state, folder)
+
+    monkeypatch.setattr(build_state, "save", saving)
+
+    def collected(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and info["generation"] == 2:
+            events.append("opgeruimd")
+
+    gc.callbacks.append(collected)
+    try:
+        regenerator.save_caches()
+    finally:
+        gc.callbacks.remove(collected)
+    assert events == ["opgeslagen", "opgeruimd"]
+    assert (small_project / "build" / build_state.FILE).is_file()
+    assert gc.get_count()[1:] == (0, 0), "the collector starts the next edit with a young heap"

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from tests.kb_testing import SITUATION_LINE, casus, report
+import pytest
+
+from generator import build, privacy
+from generator.privacy import files as privacy_files
+from generator.problems import Problem
+from tests.kb_testing import SITUATION_LINE, casus, project_inputs, report
 from tests.kb_testing import generate_with_deduce as generate
 
 FILE = "casussen/C01-vader.yml"
@@ -52,3 +58,40 @@ def test_an_organisation_label_with_a_dutch_word_is_no_person(project: Path) -> 
     """'Huis van de Wijk' and 'Bron' are in the real list; deduce takes Wijk and Bron for surnames."""
     with_organisation(project, "- id: stichting-de-brug\n  label: Stichting De Brug\n  uitleg: Buurthuis.\n")
     assert report(generate(project)) == "\n0 fouten."
+
+
+def test_the_label_check_kept_by_serve_finds_what_a_fresh_check_finds_across_vocabulary_edits(
+        project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LabelMemo (serve): labels are read again only when a vocabulary changed; the problems, and the findings
+    the build state keeps, are those of a check without it, before and after each edit of the vocabulary."""
+    tagger = privacy.DeduceTagger()
+    labels = privacy_files.LabelMemo()
+    checked: list[int] = []
+    original = privacy_files.person_names_in_labels
+
+    def counting(*args: Any) -> list[Problem]:
+        checked.append(1)
+        return original(*args)
+
+    def both(*files: tuple[str, str]) -> tuple[build.Generated, build.Inputs]:
+        fresh_inputs, kept_inputs = project_inputs(project, *files), project_inputs(project, *files)
+        fresh = build.generate(fresh_inputs, False, tagger)
+        kept = build.generate(kept_inputs, False, tagger, labels=labels)
+        assert (kept.problems, kept_inputs.state.findings) == (fresh.problems, fresh_inputs.state.findings)
+        return kept, kept_inputs
+
+    monkeypatch.setattr(privacy_files, "person_names_in_labels", counting)
+    line = with_organisation(project, FOUNDATION)
+    first, _ = both()
+    label_problem = [p for p in first.problems if p.file == "vocabulaires/organisaties.yml" and p.line == line]
+    assert len(label_problem) == 1 and "het label bevat mogelijk de naam van een persoon" in label_problem[0].message
+    checked.clear()
+    edited, inputs = both((FILE, casus("Een buurman hielp met de brieven.")))
+    assert checked == [1], "only the check without the memo read the labels: no vocabulary changed"
+    assert label_problem[0] in edited.problems and inputs.state.findings
+    (project / "vocabulaires" / "organisaties.yml").write_text(
+        (project / "vocabulaires" / "organisaties.yml").read_text("utf-8") + REASON, "utf-8")
+    checked.clear()
+    allowed, _ = both()
+    assert checked == [1, 1], "a vocabulary changed: the labels are read again"
+    assert not [p for p in allowed.problems if "het label bevat" in p.message]
