@@ -255,9 +255,8 @@ def test_a_memo_gives_what_a_fresh_check_gives_after_each_edit() -> None:
     assert results[0] != results[1] and results[2] != results[3]  # the edits of a casus changed its findings
 
 
-def test_after_an_edit_only_the_edited_casus_is_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    memo = linkage.LinkageMemo()
-    linkage.check(site_of(today_sources()), memo)
+def count_checked_casussen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of the casussen linkage.check_casus checks from now on, in order."""
     checked: list[str] = []
     original = linkage.check_casus
 
@@ -265,8 +264,15 @@ def test_after_an_edit_only_the_edited_casus_is_checked_again(monkeypatch: pytes
         checked.append(casus.id)
         return original(reading, casus)
 
-    site = site_of(edited(today_sources(), "casussen/C04", "had schulden en kreeg", "had schulden en kreeg toen"))
     monkeypatch.setattr(linkage, "check_casus", counting)
+    return checked
+
+
+def test_after_an_edit_only_the_edited_casus_is_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = linkage.LinkageMemo()
+    linkage.check(site_of(today_sources()), memo)
+    site = site_of(edited(today_sources(), "casussen/C04", "had schulden en kreeg", "had schulden en kreeg toen"))
+    checked = count_checked_casussen(monkeypatch)  # after site_of: building the site runs the check too
     linkage.check(site, memo)
     assert checked == ["C04"]  # C05 and C07 neither link to C04 nor are linked from it
 
@@ -296,22 +302,15 @@ def test_a_new_process_after_an_edit_reads_only_the_edited_file(monkeypatch: pyt
     assert build_state.linkage_file(tmp_path, False).is_file()
     saved = build_state.read(tmp_path).linkage
     assert not saved.counted  # not read yet: a build without a change never needs it
-    checked: list[str] = []
-    original = linkage.check_casus
-
-    def counting(reading: linkage.Reading, casus: Item) -> list[Problem]:
-        checked.append(casus.id)
-        return original(reading, casus)
-
     site = site_of(edited(today_sources(), "casussen/C04", "had schulden en kreeg", "had schulden en kreeg toen"))
-    monkeypatch.setattr(linkage, "check_casus", counting)
+    checked = count_checked_casussen(monkeypatch)  # after site_of: building the site runs the check too
     found = linkage.check(site, saved)
     assert checked == ["C04"]
+    monkeypatch.undo()
     casus = site.by_id("C04")
     around = {item.rel for item in [casus, *linkage.linked(site, casus)]}
     assert casus.rel in {rel for rel, _ in saved.texts} and {rel for rel, _ in saved.texts} <= around
     assert len(around) < len(site.items) / 2
-    monkeypatch.setattr(linkage, "check_casus", original)
     assert found == linkage.check(site, linkage.LinkageMemo())
 
 
