@@ -17,6 +17,7 @@ like a heading): it stands in the template, so the site's page and the lean page
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import html
@@ -161,7 +162,26 @@ def _first_heading(path: Path) -> str:
 # ---------------------------------------------------------------- the word list for zoeken.js
 
 def fold(text: str) -> str:
-    """Lower case without accents, as Pagefind compares words (casuïstiek = casuistiek)."""
+    """Lower case without accents, as Pagefind compares words (casuïstiek = casuistiek).
+
+    Character by character through a table (`_folded`): a page's text has a few dozen distinct characters,
+    and a loop over every character of 11,541 pages took 5 s at 5,000 casussen. The same as lower case,
+    then NFD without combining marks, on the whole text: NFD decomposes each character alone and only
+    reorders combining marks, which go. Lower case is per character too, except the Greek capital sigma
+    (final or not by its neighbours): a text with one takes the long way."""
+    if text.isascii():
+        return text.lower()
+    if "\u03a3" in text:
+        return _fold_whole(text)
+    return text.translate({ord(c): _folded(c) for c in set(text)})
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(character: str) -> str:
+    return _fold_whole(character)
+
+
+def _fold_whole(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

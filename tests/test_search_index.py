@@ -16,6 +16,7 @@ from generator.search_index import (
     WORDS,
     Card,
     PartsRemade,
+    _fold_whole,
     _parsed_text,
     article,
     card_attributes,
@@ -259,6 +260,21 @@ def test_the_fast_text_of_a_lean_page_is_the_html_parsers(built: Path) -> None:
     assert sum(page_text(page, excluded) == _parsed_text(page, excluded) for page in pages) >= len(pages) - 1
     assert page_text(TRICKY_PAGES[0], excluded) == "Schulden & wonen én café daarna"
     assert page_text(TRICKY_PAGES[1], excluded) == "na de knop"
+
+
+FOLD_CASES = ("Casuïstiek", "CASUI\u0308STIEK", "café – “Straße” ﬁ İstanbul", "ΟΔΟΣ ΣΟΦΟΣ", "Ǆ ǅ ǆ", "Å\u030a\u0327")
+
+
+def test_folding_by_table_is_folding_the_whole_text(built: Path) -> None:
+    """fold goes character by character through a table; on every lean page of the real site and on
+    decomposed accents, ligatures, a dotted capital I and Greek sigmas (lower case by context) it gives
+    what lower case and NFD of the whole text give."""
+    lean = sorted(p for folder in built.glob("build/zoekpaginas-*") for p in folder.rglob("*.html"))
+    texts = [p.read_text("utf-8") for p in lean] + list(FOLD_CASES)
+    assert sum(not text.isascii() for text in texts) > 60
+    assert [fold(text) for text in texts] == [_fold_whole(text) for text in texts]
+    assert fold(FOLD_CASES[1]) == "casuistiek"
+    assert fold(FOLD_CASES[3]) == "οδος σοφος"
 
 
 def test_a_part_pagefind_cannot_make_leaves_the_bundle_as_it_was(tmp_path: Path, monkeypatch: Any) -> None:
