@@ -98,6 +98,11 @@ class Layout:
         return self._own("zoekindex")
 
     @property
+    def conversions(self) -> Path:
+        """Each page's conversion of its Markdown, kept for the next build (generator/conversions.py)."""
+        return self._own("omzettingen")
+
+    @property
     def state_dir(self) -> Path:
         """Where the build state lives (build_state.FILE); the drafts preview keeps its own part of it."""
         return self.root / "build"

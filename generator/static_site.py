@@ -34,7 +34,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
-from . import build_state, dates, render, search_index, write
+from . import build_state, conversions, dates, render, search_index, write
 from .build_state import BuildState, CardEntry, SiteEntry
 from .problems import ContentError, Problem
 from .settings import Settings
@@ -71,11 +71,15 @@ class SiteReport:
     """Of a search index in parts, how many Pagefind made again and of how many, when not all."""
     current: bool = False
     """The live site was built from exactly this input: nothing was built."""
+    reused: int = 0
+    """Rendered pages whose Markdown was not converted again: their conversion was kept (conversions.py)."""
 
     def line(self) -> str:
         if self.current:
             return "Site: al bijgewerkt (niets veranderd sinds de vorige bouw)."
         how = f"alles gebouwd ({self.full})" if self.full else f"{self.rendered} van {self.pages} pagina's opnieuw"
+        if self.reused:
+            how += f", van {self.reused} de omzetting bewaard"
         search = "overgenomen van de vorige site" if self.copied else "ongewijzigd" if not self.reindexed \
             else "opnieuw gemaakt" if self.parts is None else "{} van {} delen opnieuw gemaakt".format(*self.parts)
         return f"Site: {how}; zoekindex {search}."
@@ -120,7 +124,8 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
         capture = search_index.Capture(plan.lean, known, plan.words)
         config.plugins["kennisbank-zoekindex"] = capture
         _quiet_dirty_warning(mkdocs_build.__module__)
-        with _timed(timings, "mkdocs"), _environment("SOURCE_DATE_EPOCH", stamp):
+        memo = conversions.memo_for(layout.conversions, key)
+        with _timed(timings, "mkdocs"), _environment("SOURCE_DATE_EPOCH", stamp), conversions.reusing(memo):
             mkdocs_build(config, dirty=not plan.full)
     except (MkDocsException, SystemExit) as err:
         _discard(target, layout)
@@ -149,9 +154,12 @@ def run_mkdocs(root: Path, layout: Layout, settings: Settings, timings: dict[str
             os.replace(layout.search_bundle, target / "pagefind")
         _record(state, layout, target, (key or {}, plan.lean, known, docs), keep)
         write.swap_in(target, layout.site, spare=layout.spare)
+    if memo is not None and plan.full:  # every page was rendered: what it did not use is stale
+        conversions.prune(memo)
     pages = sum(1 for name in files if name.endswith(".md"))
     return SiteReport(plan.full, capture.rendered, pages, reindex and not copied, copied,
-                      (remade.remade, remade.total) if remade is not None else None)
+                      (remade.remade, remade.total) if remade is not None else None,
+                      reused=memo.reused if memo is not None else 0)
 
 
 def _config(root: Path, layout: Layout, settings: Settings, stamp: str, target: Path) -> Any:
