@@ -4,8 +4,9 @@
 
 A synthetic kennisbank (benchmarks/synthetic.py) is built once to fill the privacy cache and
 build/docs. Then, with both site folders removed before each of our builds (else it would only
-update what changed, generator/static_site.py), in this order, each one run: our build as a command
-and a bare MkDocs build of the same Markdown, first on a quiet machine, then with one CPU-bound
+update what changed, generator/static_site.py), in this order, each one run: our build as a command,
+a bare MkDocs build of the same Markdown, and our build again without the kept conversions of the
+pages' Markdown (generator/conversions.py); first on a quiet machine, then with one CPU-bound
 process beside them (started and stopped here). Wall time, CPU time of the process and its children,
 and the time from "Klaar" to the end of our process. Prints Markdown table rows for docs-dev/benchmark.md.
 
@@ -85,9 +86,11 @@ def bare(root: Path) -> dict[str, float]:
     return {"wand": time.perf_counter() - start, "cpu": children_cpu() - cpu}
 
 
-def whole(root: Path) -> dict[str, float]:
-    """`kennisbank build` of the whole site: without the two site folders an update could start from."""
-    for name in ("site", "site.oud"):
+def whole(root: Path, cold: bool = False) -> dict[str, float]:
+    """`kennisbank build` of the whole site: without the two site folders an update could start from.
+    `cold`: without the kept conversions of the pages' Markdown too (generator/conversions.py), as the
+    first build on a machine; else as a whole build after a new day, a new casus or another template."""
+    for name in ("site", "site.oud", *(["build/omzettingen"] if cold else [])):
         shutil.rmtree(root / name, ignore_errors=True)
     return ours(root)
 
@@ -100,12 +103,15 @@ def measure(root: Path, n: int) -> list[str]:
     for busy in (False, True):
         with busy_core(busy):
             load = os.getloadavg()[0]
-            a = whole(root)
+            kept = whole(root)
             b = bare(root)
+            cold = whole(root, cold=True)
         condition = "één core bezet" if busy else "rustig"
-        rows.append(f"| {n:_} casussen, {condition} (load {load:.1f}) | {a['wand']:.1f} s ({a['cpu']:.1f}) | "
-                    f"{b['wand']:.1f} s ({b['cpu']:.1f}) | {a['wand'] / b['wand']:.2f} | {a['cpu'] / b['cpu']:.2f} | "
-                    f"{a['na_klaar']:.2f} s |".replace("_", "."))
+        for memo, a in (("omzettingen bewaard", kept), ("omzettingen leeg", cold)):
+            rows.append(f"| {n:_} casussen, {condition}, {memo} (load {load:.1f}) | "
+                        f"{a['wand']:.1f} s ({a['cpu']:.1f}) | {b['wand']:.1f} s ({b['cpu']:.1f}) | "
+                        f"{a['wand'] / b['wand']:.2f} | "
+                        f"{a['cpu'] / b['cpu']:.2f} | {a['na_klaar']:.2f} s |".replace("_", "."))
     return rows
 
 
